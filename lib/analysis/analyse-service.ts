@@ -1,0 +1,96 @@
+import { type BaselineSource, computeBaseline } from "./baseline";
+import { computeHostDrift, type DriftItem, isHostDrifted } from "./drift";
+import { createIgnoreMatcher, type IgnoreRule } from "./ignore-rules";
+import { findSnowflakes } from "./snowflakes";
+import { countSpreadComponents, countVersions, summariseSpread, type VersionCount, type VersionGroup } from "./spread";
+import type { AnalysisHost } from "./types";
+
+export interface AnalyseServiceOptions {
+  /** The service's hosts in one snapshot and environment. */
+  hosts: readonly AnalysisHost[];
+  baselineSource: BaselineSource;
+  declared?: Readonly<Record<string, string>> | null;
+  previousHosts?: readonly AnalysisHost[] | null;
+  /** Applied as given: the caller adds BUILT_IN_IGNORE_RULES to the user's rules. */
+  ignoreRules: readonly IgnoreRule[];
+}
+
+export interface ComponentAnalysis {
+  name: string;
+  baseline: string | null;
+  versions: VersionCount[];
+  byMajor: VersionGroup[];
+  byMinor: VersionGroup[];
+  ignored: boolean;
+}
+
+export interface HostAnalysis {
+  hostKey: string;
+  drift: DriftItem[];
+  isDrifted: boolean;
+  isSnowflake: boolean;
+  snowflakeReasons: string[];
+}
+
+/** The JSON the service API serves; field names are a public contract. */
+export interface ServiceAnalysis {
+  hostCount: number;
+  /** The source actually used (`previous` without a previous snapshot becomes `majority`). */
+  baselineSource: BaselineSource;
+  components: ComponentAnalysis[];
+  hosts: HostAnalysis[];
+  /** hostKeys of the snowflakes. */
+  snowflakes: string[];
+  driftedHostCount: number;
+  snowflakeCount: number;
+  /** Components (not ignored) running more than one version. */
+  spreadComponentCount: number;
+}
+
+export function analyseService(options: AnalyseServiceOptions): ServiceAnalysis {
+  const { hosts, ignoreRules } = options;
+  const service = hosts[0]?.service ?? options.previousHosts?.[0]?.service ?? "";
+  const ignoredBy = createIgnoreMatcher(ignoreRules, service);
+  const isIgnored = (component: string): boolean => ignoredBy(component) !== null;
+
+  const { baseline, source } = computeBaseline({
+    hosts,
+    source: options.baselineSource,
+    declared: options.declared,
+    previousHosts: options.previousHosts,
+  });
+  const versionCounts = countVersions(hosts);
+  // A baseline component no host runs (a pin, or one every host lost) is still listed.
+  const names = [...new Set([...versionCounts.keys(), ...baseline.keys()])].sort();
+  const components = names.map((name) => ({
+    name,
+    baseline: baseline.get(name) ?? null,
+    ...summariseSpread(versionCounts.get(name) ?? new Map()),
+    ignored: isIgnored(name),
+  }));
+
+  const snowflakeReasons = new Map(findSnowflakes(hosts, isIgnored).map((s) => [s.hostKey, s.reasons]));
+  const hostAnalyses = hosts.map((host) => {
+    const drift = computeHostDrift(host, baseline, isIgnored);
+    const reasons = snowflakeReasons.get(host.hostKey) ?? [];
+    return {
+      hostKey: host.hostKey,
+      drift,
+      isDrifted: isHostDrifted(drift),
+      isSnowflake: reasons.length > 0,
+      snowflakeReasons: reasons,
+    };
+  });
+  const snowflakes = hostAnalyses.filter((host) => host.isSnowflake).map((host) => host.hostKey);
+
+  return {
+    hostCount: hosts.length,
+    baselineSource: source,
+    components,
+    hosts: hostAnalyses,
+    snowflakes,
+    driftedHostCount: hostAnalyses.filter((host) => host.isDrifted).length,
+    snowflakeCount: snowflakes.length,
+    spreadComponentCount: countSpreadComponents(components.filter((component) => !component.ignored)),
+  };
+}

@@ -1,0 +1,62 @@
+import { countVersions } from "./spread";
+import type { AnalysisHost } from "./types";
+import { compareVersions } from "./version-order";
+
+export type BaselineSource = "majority" | "declared" | "previous";
+
+/** Component → expected version. A component not in the map is expected to be absent. */
+export type Baseline = Map<string, string>;
+
+/**
+ * The majority baseline, decided per component in two steps:
+ * 1. Does the component belong? Hosts lacking it vote "absent" together against all hosts
+ *    that have it (in any version). A tie keeps it, so a component two of four hosts run is
+ *    missing on the other two rather than extra on the two that have it.
+ * 2. Which version? The one most hosts run; on a tie, the newest.
+ * Presence is decided before version so that skew (three versions on three of five hosts)
+ * does not push a component the majority runs out of the baseline.
+ */
+export function computeMajorityBaseline(hosts: readonly Pick<AnalysisHost, "components">[]): Baseline {
+  const baseline: Baseline = new Map();
+  for (const [component, versionCounts] of countVersions(hosts)) {
+    let present = 0;
+    let modal: { version: string; count: number } | null = null;
+    for (const [version, count] of versionCounts) {
+      present += count;
+      const isBetter =
+        !modal || count > modal.count || (count === modal.count && compareVersions(version, modal.version) > 0);
+      if (isBetter) modal = { version, count };
+    }
+    if (modal && present * 2 >= hosts.length) baseline.set(component, modal.version);
+  }
+  return baseline;
+}
+
+export interface ComputeBaselineOptions {
+  hosts: readonly AnalysisHost[];
+  source: BaselineSource;
+  /** Golden versions pinned by the user; components not pinned fall back to the majority. */
+  declared?: Readonly<Record<string, string>> | null;
+  /** The service's hosts in the previous snapshot, for the `previous` source. */
+  previousHosts?: readonly AnalysisHost[] | null;
+}
+
+export interface ComputedBaseline {
+  baseline: Baseline;
+  /** The source actually used: `previous` without a previous snapshot falls back to `majority`. */
+  source: BaselineSource;
+}
+
+export function computeBaseline({ hosts, source, declared, previousHosts }: ComputeBaselineOptions): ComputedBaseline {
+  if (source === "previous") {
+    // A service seen for the first time has nothing to compare with; judging it against an
+    // empty baseline would call every component extra, so it gets the majority instead.
+    if (previousHosts && previousHosts.length > 0) return { baseline: computeMajorityBaseline(previousHosts), source };
+    return { baseline: computeMajorityBaseline(hosts), source: "majority" };
+  }
+  const baseline = computeMajorityBaseline(hosts);
+  if (source === "declared" && declared) {
+    for (const [component, version] of Object.entries(declared)) baseline.set(component, version);
+  }
+  return { baseline, source };
+}

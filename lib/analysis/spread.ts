@@ -1,0 +1,71 @@
+import type { AnalysisHost } from "./types";
+import { compareVersions, parseVersionGroups } from "./version-order";
+
+export interface VersionCount {
+  version: string;
+  hostCount: number;
+}
+
+export interface VersionGroup {
+  /** "1" or "1.22"; null collects versions that are not semver-like (digests, words). */
+  group: string | null;
+  hostCount: number;
+}
+
+export interface VersionSpread {
+  versions: VersionCount[];
+  byMajor: VersionGroup[];
+  byMinor: VersionGroup[];
+}
+
+/** Component → version → number of hosts running it, in one pass over the hosts. */
+export function countVersions(hosts: readonly Pick<AnalysisHost, "components">[]): Map<string, Map<string, number>> {
+  const counts = new Map<string, Map<string, number>>();
+  for (const host of hosts) {
+    for (const [component, version] of Object.entries(host.components)) {
+      let versions = counts.get(component);
+      if (!versions) counts.set(component, (versions = new Map()));
+      versions.set(version, (versions.get(version) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
+function compareGroups(a: VersionGroup, b: VersionGroup): number {
+  if (a.hostCount !== b.hostCount) return b.hostCount - a.hostCount;
+  if (a.group === null || b.group === null) return a.group === b.group ? 0 : a.group === null ? 1 : -1;
+  return compareVersions(b.group, a.group);
+}
+
+function groupVersions(versions: readonly VersionCount[], level: "major" | "minor"): VersionGroup[] {
+  const totals = new Map<string | null, number>();
+  for (const { version, hostCount } of versions) {
+    const group = parseVersionGroups(version)[level];
+    totals.set(group, (totals.get(group) ?? 0) + hostCount);
+  }
+  return [...totals].map(([group, hostCount]) => ({ group, hostCount })).sort(compareGroups);
+}
+
+/** Most-run version first; equal counts put the newest first. */
+export function summariseSpread(versionCounts: ReadonlyMap<string, number>): VersionSpread {
+  const versions = [...versionCounts]
+    .map(([version, hostCount]) => ({ version, hostCount }))
+    .sort((a, b) => b.hostCount - a.hostCount || compareVersions(b.version, a.version));
+  return { versions, byMajor: groupVersions(versions, "major"), byMinor: groupVersions(versions, "minor") };
+}
+
+export function computeVersionSpread(hosts: readonly Pick<AnalysisHost, "components">[]): Map<string, VersionSpread> {
+  const spread = new Map<string, VersionSpread>();
+  for (const [component, versionCounts] of countVersions(hosts)) spread.set(component, summariseSpread(versionCounts));
+  return spread;
+}
+
+/**
+ * Components running more than one distinct version. Hosts lacking a component do not add a
+ * version, so a component that is merely missing somewhere is drift, not spread.
+ */
+export function countSpreadComponents(components: Iterable<{ versions: readonly VersionCount[] }>): number {
+  let count = 0;
+  for (const { versions } of components) if (versions.length > 1) count++;
+  return count;
+}
