@@ -64,7 +64,7 @@ export function parseCanonical(
 function parseJsonSnapshot(text: string): CanonicalSnapshot {
   const document = parseJsonText(text);
   const result = snapshotSchema.safeParse(document);
-  if (!result.success) throw validationError(result.error);
+  if (!result.success) throw validationError(result.error, document);
   const { hosts, takenAt, source, environment } = result.data;
   rejectDuplicateHostKeys(hosts.map((h, i) => ({ hostKey: h.hostKey, where: { path: `hosts[${i}].hostKey` } })));
   return { takenAt, source, environment, hosts };
@@ -91,12 +91,12 @@ function parseNdjsonSnapshot(text: string): CanonicalSnapshot {
       !["hostKey", "service", "components", "config"].some((key) => key in value);
     if (isHeader) {
       const header = snapshotHeaderSchema.safeParse(value);
-      if (!header.success) throw validationError(header.error, lineNumber);
+      if (!header.success) throw validationError(header.error, value, lineNumber);
       Object.assign(snapshot, { takenAt: header.data.takenAt, source: header.data.source, environment: header.data.environment });
       continue;
     }
     const host = hostSchema.safeParse(value);
-    if (!host.success) throw validationError(host.error, lineNumber);
+    if (!host.success) throw validationError(host.error, value, lineNumber);
     snapshot.hosts.push(host.data);
     hostLines.push({ hostKey: host.data.hostKey, where: { line: lineNumber } });
   }
@@ -166,7 +166,7 @@ function parseCsvSnapshot(text: string): CanonicalSnapshot {
   const snapshot: CanonicalSnapshot = { hosts: [] };
   for (const { host, line } of hosts.values()) {
     const parsed = hostSchema.safeParse(host);
-    if (!parsed.success) throw validationError(parsed.error, line);
+    if (!parsed.success) throw validationError(parsed.error, host, line);
     snapshot.hosts.push(parsed.data);
   }
   return snapshot;
@@ -220,7 +220,7 @@ function parseJsonText(text: string, lineOffset?: number): unknown {
   }
 }
 
-function validationError(error: z.ZodError, line?: number): AppError {
+function validationError(error: z.ZodError, input: unknown, line?: number): AppError {
   const issue = error.issues[0];
   if (!issue) return new AppError("invalid_input", { message: "invalid input", line });
   let path = formatPath(issue.path);
@@ -228,11 +228,20 @@ function validationError(error: z.ZodError, line?: number): AppError {
   if (issue.code === "unrecognized_keys") {
     path = formatPath([...issue.path, issue.keys[0] ?? ""]);
     message = `unknown field (format v1 has no "${issue.keys[0]}"; check the spelling)`;
-  } else if (issue.code === "invalid_type" && issue.input === undefined) {
+  } else if (issue.code === "invalid_type" && valueAt(input, issue.path) === undefined) {
     message = "is required";
   }
   const where = line !== undefined ? `line ${line}: ${path}` : path;
   return new AppError("invalid_input", { message: `${where}: ${message}`, path, line });
+}
+
+function valueAt(input: unknown, path: ReadonlyArray<PropertyKey>): unknown {
+  let value = input;
+  for (const key of path) {
+    if (value === null || typeof value !== "object" || !Object.hasOwn(value, key)) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
 }
 
 function isCanonicalHostOrHeader(value: Record<string, unknown>): boolean {

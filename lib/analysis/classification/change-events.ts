@@ -58,12 +58,16 @@ export type DiffCache = Map<string, ComponentChange[]>;
 
 /** All change events of a history (ascending by takenAt), in order. */
 export function detectChangeEvents(history: readonly ServiceSnapshot[]): ChangeEvent[] {
+  const first = history[0];
+  if (!first) return [];
   const cache: DiffCache = new Map();
+  // Counted once, then carried from snapshot to snapshot: consecutive snapshots differ in few hosts.
+  const counts = countVersions(first.hosts);
   const events: ChangeEvent[] = [];
   for (let index = 1; index < history.length; index++) {
     const previous = history[index - 1];
     const next = history[index];
-    if (previous && next) events.push(...detectTransitionEvents(previous, next, cache));
+    if (previous && next) events.push(...compareSnapshots(previous, next, counts, cache));
   }
   return events;
 }
@@ -74,77 +78,7 @@ export function detectTransitionEvents(
   next: ServiceSnapshot,
   cache: DiffCache = new Map(),
 ): ChangeEvent[] {
-  const previousByKey = new Map<string, AnalysisHost>();
-  for (const host of previous.hosts) previousByKey.set(host.hostKey, host);
-
-  const nextKeys = new Set<string>();
-  const mutated: HostChange[] = [];
-  const persisting: AnalysisHost[] = [];
-  const arrivals: AnalysisHost[] = [];
-  /** A reused host key's previous machine, to diff the newcomer against it. */
-  const replacedMachine = new Map<string, AnalysisHost>();
-
-  for (const host of next.hosts) {
-    nextKeys.add(host.hostKey);
-    const before = previousByKey.get(host.hostKey);
-    if (!before) {
-      arrivals.push(host);
-    } else if (isRelaunched(before, host, previous.takenAt)) {
-      arrivals.push(host);
-      replacedMachine.set(host.hostKey, before);
-    } else {
-      persisting.push(host);
-      const components = diffHosts(before, host, cache);
-      if (components.length > 0) mutated.push({ hostKey: host.hostKey, components });
-    }
-  }
-
-  const departures = previous.hosts
-    .filter((host) => !nextKeys.has(host.hostKey) || replacedMachine.has(host.hostKey))
-    .map((host) => host.hostKey);
-
-  const base = { takenAt: next.takenAt, snapshotId: next.snapshotId, previousSnapshotId: previous.snapshotId };
-  const events: ChangeEvent[] = [];
-
-  if (mutated.length > 0) {
-    events.push({
-      ...base,
-      kind: "mutation",
-      hostKeys: mutated.map((change) => change.hostKey),
-      components: mergeComponentChanges(mutated),
-      perHost: mutated,
-      added: [],
-      removed: [],
-    });
-  }
-
-  const { replacing, joining } = splitArrivals(arrivals, previous.hosts, persisting, replacedMachine, cache);
-  if (replacing.length > 0) {
-    // Hosts that left while new versions arrived are the ones that were replaced.
-    const added = replacing.map((change) => change.hostKey);
-    events.push({
-      ...base,
-      kind: "replacement",
-      hostKeys: unique([...added, ...departures]),
-      components: mergeComponentChanges(replacing),
-      perHost: replacing,
-      added,
-      removed: departures,
-    });
-  }
-  const scaleRemoved = replacing.length > 0 ? [] : departures;
-  if (joining.length > 0 || scaleRemoved.length > 0) {
-    events.push({
-      ...base,
-      kind: "scale",
-      hostKeys: unique([...joining, ...scaleRemoved]),
-      components: [],
-      perHost: [],
-      added: joining,
-      removed: scaleRemoved,
-    });
-  }
-  return events;
+  return compareSnapshots(previous, next, countVersions(previous.hosts), cache);
 }
 
 /**
@@ -160,16 +94,27 @@ export function isRelaunched(before: AnalysisHost, after: AnalysisHost, previous
   return Number.isFinite(launched) && Number.isFinite(previousTaken) && launched > previousTaken && launched !== previouslyLaunched;
 }
 
-/** The components (and image) that differ between two states of a host; [] when identical. */
+/** The components (and image, first) that differ between two states of a host; [] when identical. */
 export function diffHosts(before: AnalysisHost, after: AnalysisHost, cache: DiffCache = new Map()): ComponentChange[] {
+  const { components, image } = diffHostParts(before, after, cache);
+  return image ? [image, ...components] : components;
+}
+
+interface HostDiff {
+  components: ComponentChange[];
+  image: ComponentChange | null;
+}
+
+const NO_CHANGES: ComponentChange[] = [];
+
+function diffHostParts(before: AnalysisHost, after: AnalysisHost, cache: DiffCache): HostDiff {
   const imageBefore = before.image ?? null;
   const imageAfter = after.image ?? null;
-  const sameManifest = before.manifestHash === after.manifestHash;
-  if (sameManifest && imageBefore === imageAfter) return [];
-
-  const components = sameManifest ? [] : diffManifests(before, after, cache);
-  if (imageBefore === imageAfter) return components;
-  return [{ name: IMAGE_COMPONENT, from: imageBefore, to: imageAfter }, ...components];
+  return {
+    // Equal hashes mean equal content: skip the component-by-component comparison.
+    components: before.manifestHash === after.manifestHash ? NO_CHANGES : diffManifests(before, after, cache),
+    image: imageBefore === imageAfter ? null : { name: IMAGE_COMPONENT, from: imageBefore, to: imageAfter },
+  };
 }
 
 function diffManifests(before: AnalysisHost, after: AnalysisHost, cache: DiffCache): ComponentChange[] {
@@ -191,10 +136,94 @@ function diffManifests(before: AnalysisHost, after: AnalysisHost, cache: DiffCac
 }
 
 /**
+ * The events between `previous` and `next`, given `counts` for `previous`; on return
+ * `counts` describes `next`, ready for the following transition.
+ */
+function compareSnapshots(previous: ServiceSnapshot, next: ServiceSnapshot, counts: VersionCounts, cache: DiffCache): ChangeEvent[] {
+  const previousByKey = new Map<string, AnalysisHost>();
+  for (const host of previous.hosts) previousByKey.set(host.hostKey, host);
+
+  const nextKeys = new Set<string>();
+  const mutated: HostChange[] = [];
+  const mutatedPairs: { before: AnalysisHost; after: AnalysisHost; diff: HostDiff }[] = [];
+  const arrivals: AnalysisHost[] = [];
+  /** A reused host key's previous machine, to diff the newcomer against it. */
+  const replacedMachine = new Map<string, AnalysisHost>();
+
+  for (const host of next.hosts) {
+    nextKeys.add(host.hostKey);
+    const before = previousByKey.get(host.hostKey);
+    if (!before) {
+      arrivals.push(host);
+    } else if (isRelaunched(before, host, previous.takenAt)) {
+      arrivals.push(host);
+      replacedMachine.set(host.hostKey, before);
+    } else {
+      if (before.manifestHash === host.manifestHash && (before.image ?? null) === (host.image ?? null)) continue;
+      const diff = diffHostParts(before, host, cache);
+      // Kept even when the diff is empty (a new hash for the same content) so the counts stay exact.
+      mutatedPairs.push({ before, after: host, diff });
+      if (diff.image || diff.components.length > 0) {
+        mutated.push({ hostKey: host.hostKey, components: diff.image ? [diff.image, ...diff.components] : diff.components });
+      }
+    }
+  }
+  const departures = previous.hosts.filter((host) => !nextKeys.has(host.hostKey) || replacedMachine.has(host.hostKey));
+
+  const { replacing, joining } = splitArrivals(arrivals, counts, mutatedPairs, replacedMachine, cache);
+
+  // Carry the counts over to `next`.
+  for (const host of departures) addToCounts(counts, host, -1);
+  for (const host of arrivals) addToCounts(counts, host, 1);
+  for (const { before, after, diff } of mutatedPairs) applyDiffToCounts(counts, before, after, diff);
+
+  const base = { takenAt: next.takenAt, snapshotId: next.snapshotId, previousSnapshotId: previous.snapshotId };
+  const departedKeys = departures.map((host) => host.hostKey);
+  const events: ChangeEvent[] = [];
+  if (mutated.length > 0) {
+    events.push({
+      ...base,
+      kind: "mutation",
+      hostKeys: mutated.map((change) => change.hostKey),
+      components: mergeComponentChanges(mutated),
+      perHost: mutated,
+      added: [],
+      removed: [],
+    });
+  }
+  if (replacing.length > 0) {
+    // Hosts that left while new versions arrived are the ones that were replaced.
+    const added = replacing.map((change) => change.hostKey);
+    events.push({
+      ...base,
+      kind: "replacement",
+      hostKeys: unique([...added, ...departedKeys]),
+      components: mergeComponentChanges(replacing),
+      perHost: replacing,
+      added,
+      removed: departedKeys,
+    });
+  }
+  const scaleRemoved = replacing.length > 0 ? [] : departedKeys;
+  if (joining.length > 0 || scaleRemoved.length > 0) {
+    events.push({
+      ...base,
+      kind: "scale",
+      hostKeys: unique([...joining, ...scaleRemoved]),
+      components: [],
+      perHost: [],
+      added: joining,
+      removed: scaleRemoved,
+    });
+  }
+  return events;
+}
+
+/**
  * Splits arriving hosts into those that bring versions the service did not run before
  * (replacing) and those that only add capacity (joining). "Before" is the previous
- * snapshot plus what persisting hosts run now: a new server that joins with the version
- * its peers were just upgraded to in place did not bring that version.
+ * snapshot plus what persisting hosts were just changed to: a new server that joins with
+ * the version its peers were upgraded to in place did not bring that version.
  *
  * Arrivals with new versions count as a replacement even when nothing left in the same
  * transition: blue-green deploys add the new fleet in one snapshot and drop the old one
@@ -202,8 +231,8 @@ function diffManifests(before: AnalysisHost, after: AnalysisHost, cache: DiffCac
  */
 function splitArrivals(
   arrivals: readonly AnalysisHost[],
-  previousHosts: readonly AnalysisHost[],
-  persisting: readonly AnalysisHost[],
+  previousCounts: VersionCounts,
+  mutatedPairs: readonly { after: AnalysisHost; diff: HostDiff }[],
   replacedMachine: ReadonlyMap<string, AnalysisHost>,
   cache: DiffCache,
 ): { replacing: HostChange[]; joining: string[] } {
@@ -211,18 +240,28 @@ function splitArrivals(
   const joining: string[] = [];
   if (arrivals.length === 0) return { replacing, joining };
 
-  const known = indexVersions([...previousHosts, ...persisting]);
-  const newVersionsByManifest = new Map<string, ComponentChange[]>();
-  // Only needed to name `from` once some arrival does bring something new.
-  let usualVersions: UsualVersions | undefined;
-  const getUsualVersions = () => (usualVersions ??= findUsualVersions(previousHosts));
+  const changedInPlace = countVersions([]);
+  for (const { after, diff } of mutatedPairs) {
+    changedInPlace.manifests.set(after.manifestHash, 1);
+    if (diff.image?.to) changedInPlace.images.set(diff.image.to, 1);
+    for (const change of diff.components) {
+      if (change.to !== null) addCount(changedInPlace.components, change.name, change.to, 1);
+    }
+  }
+  const sources = [previousCounts, changedInPlace];
+  const known: KnownVersions = {
+    hasImage: (image) => sources.some((counts) => counts.images.has(image)),
+    hasManifest: (hash) => sources.some((counts) => counts.manifests.has(hash)),
+    hasVersion: (name, version) => sources.some((counts) => counts.components.get(name)?.has(version) ?? false),
+  };
 
+  const broughtByManifest = new Map<string, ComponentChange[]>();
   for (const host of arrivals) {
     const cacheKey = `${host.manifestHash}\n${host.image ?? ""}`;
-    let brought = newVersionsByManifest.get(cacheKey);
+    let brought = broughtByManifest.get(cacheKey);
     if (!brought) {
-      brought = findNewVersions(host, known, getUsualVersions);
-      newVersionsByManifest.set(cacheKey, brought);
+      brought = findNewVersions(host, known, previousCounts);
+      broughtByManifest.set(cacheKey, brought);
     }
     if (brought.length === 0) {
       joining.push(host.hostKey);
@@ -235,84 +274,89 @@ function splitArrivals(
   return { replacing, joining };
 }
 
-interface VersionIndex {
-  manifestHashes: Set<string>;
-  images: Set<string>;
-  /** component name → versions seen */
-  versions: Map<string, Set<string>>;
-}
-
-/** Which versions a set of hosts runs; each distinct manifest is read once. */
-function indexVersions(hosts: readonly AnalysisHost[]): VersionIndex {
-  const index: VersionIndex = { manifestHashes: new Set(), images: new Set(), versions: new Map() };
-  for (const host of hosts) {
-    if (host.image) index.images.add(host.image);
-    if (index.manifestHashes.has(host.manifestHash)) continue;
-    index.manifestHashes.add(host.manifestHash);
-    for (const [name, version] of Object.entries(host.components)) {
-      let versions = index.versions.get(name);
-      if (!versions) index.versions.set(name, (versions = new Set()));
-      versions.add(version);
-    }
-  }
-  return index;
-}
-
-/** The (component, version) pairs and image on `host` that no known host runs, with the usual version as `from`. */
-function findNewVersions(
-  host: AnalysisHost,
-  known: VersionIndex,
-  getUsualVersions: () => UsualVersions,
-): ComponentChange[] {
+/** The (component, version) pairs and image on `host` that no known host runs, with the previous usual version as `from`. */
+function findNewVersions(host: AnalysisHost, known: KnownVersions, previousCounts: VersionCounts): ComponentChange[] {
   const changes: ComponentChange[] = [];
-  if (host.image && !known.images.has(host.image)) {
-    changes.push({ name: IMAGE_COMPONENT, from: getUsualVersions().image, to: host.image });
+  if (host.image && !known.hasImage(host.image)) {
+    changes.push({ name: IMAGE_COMPONENT, from: pickMostCommon(previousCounts.images), to: host.image });
   }
-  if (known.manifestHashes.has(host.manifestHash)) return changes;
+  // A manifest some known host runs holds no new version: skip its components.
+  if (known.hasManifest(host.manifestHash)) return changes;
   for (const [name, version] of Object.entries(host.components)) {
-    if (!known.versions.get(name)?.has(version)) {
-      changes.push({ name, from: getUsualVersions().components.get(name) ?? null, to: version });
+    if (!known.hasVersion(name, version)) {
+      changes.push({ name, from: pickMostCommon(previousCounts.components.get(name)), to: version });
     }
   }
   return changes.sort(compareByName);
 }
 
-interface UsualVersions {
-  components: Map<string, string>;
-  image: string | null;
+interface KnownVersions {
+  hasImage(image: string): boolean;
+  hasManifest(hash: string): boolean;
+  hasVersion(name: string, version: string): boolean;
 }
 
-/** Per component, and for the image, the version most hosts ran. */
-function findUsualVersions(hosts: readonly AnalysisHost[]): UsualVersions {
-  const hostsPerManifest = new Map<string, { host: AnalysisHost; count: number }>();
-  const imageCounts = new Map<string, number>();
+/** How many hosts of one snapshot run each manifest, component version and image. Zero counts are deleted. */
+interface VersionCounts {
+  manifests: Map<string, number>;
+  /** component name → version → hosts */
+  components: Map<string, Map<string, number>>;
+  images: Map<string, number>;
+}
+
+/** Counts for a set of hosts; each distinct manifest's components are read once. */
+function countVersions(hosts: readonly AnalysisHost[]): VersionCounts {
+  const counts: VersionCounts = { manifests: new Map(), components: new Map(), images: new Map() };
+  const firstHostOf = new Map<string, AnalysisHost>();
   for (const host of hosts) {
-    if (host.image) imageCounts.set(host.image, (imageCounts.get(host.image) ?? 0) + 1);
-    const entry = hostsPerManifest.get(host.manifestHash);
-    if (entry) entry.count++;
-    else hostsPerManifest.set(host.manifestHash, { host, count: 1 });
+    bump(counts.manifests, host.manifestHash, 1);
+    if (host.image) bump(counts.images, host.image, 1);
+    if (!firstHostOf.has(host.manifestHash)) firstHostOf.set(host.manifestHash, host);
   }
-
-  const counts = new Map<string, Map<string, number>>();
-  for (const { host, count } of hostsPerManifest.values()) {
-    for (const [name, version] of Object.entries(host.components)) {
-      let versions = counts.get(name);
-      if (!versions) counts.set(name, (versions = new Map()));
-      versions.set(version, (versions.get(version) ?? 0) + count);
-    }
+  for (const [hash, host] of firstHostOf) {
+    const hostCount = counts.manifests.get(hash) ?? 0;
+    for (const [name, version] of Object.entries(host.components)) addCount(counts.components, name, version, hostCount);
   }
-
-  const components = new Map<string, string>();
-  for (const [name, versions] of counts) components.set(name, pickMostCommon(versions));
-  return { components, image: imageCounts.size > 0 ? pickMostCommon(imageCounts) : null };
+  return counts;
 }
 
-/** The value with the highest count; ties go to the later version in numeric order, so the result is stable. */
-function pickMostCommon(counts: ReadonlyMap<string, number>): string {
-  let best = "";
-  let bestCount = -1;
-  for (const [value, count] of counts) {
-    if (count > bestCount || (count === bestCount && value.localeCompare(best, "en", { numeric: true }) > 0)) {
+function addToCounts(counts: VersionCounts, host: AnalysisHost, delta: 1 | -1): void {
+  bump(counts.manifests, host.manifestHash, delta);
+  if (host.image) bump(counts.images, host.image, delta);
+  for (const [name, version] of Object.entries(host.components)) addCount(counts.components, name, version, delta);
+}
+
+/** Moves a mutated host's counts from its old state to its new one, touching only what changed. */
+function applyDiffToCounts(counts: VersionCounts, before: AnalysisHost, after: AnalysisHost, diff: HostDiff): void {
+  bump(counts.manifests, before.manifestHash, -1);
+  bump(counts.manifests, after.manifestHash, 1);
+  if (diff.image?.from) bump(counts.images, diff.image.from, -1);
+  if (diff.image?.to) bump(counts.images, diff.image.to, 1);
+  for (const change of diff.components) {
+    if (change.from !== null) addCount(counts.components, change.name, change.from, -1);
+    if (change.to !== null) addCount(counts.components, change.name, change.to, 1);
+  }
+}
+
+function addCount(components: Map<string, Map<string, number>>, name: string, version: string, delta: number): void {
+  let versions = components.get(name);
+  if (!versions) components.set(name, (versions = new Map()));
+  bump(versions, version, delta);
+  if (versions.size === 0) components.delete(name);
+}
+
+function bump(counts: Map<string, number>, key: string, delta: number): void {
+  const count = (counts.get(key) ?? 0) + delta;
+  if (count > 0) counts.set(key, count);
+  else counts.delete(key);
+}
+
+/** The value with the highest count (null when there is none); ties go to the later version in numeric order, so the result is stable. */
+function pickMostCommon(counts: ReadonlyMap<string, number> | undefined): string | null {
+  let best: string | null = null;
+  let bestCount = 0;
+  for (const [value, count] of counts ?? []) {
+    if (count > bestCount || (count === bestCount && best !== null && value.localeCompare(best, "en", { numeric: true }) > 0)) {
       best = value;
       bestCount = count;
     }

@@ -1,7 +1,9 @@
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
-const alias = { "@": path.resolve(__dirname), "server-only": path.resolve(__dirname, "lib/testing/server-only-stub.ts") };
+const root = path.dirname(fileURLToPath(import.meta.url));
+const alias = { "@": root, "server-only": path.join(root, "lib/testing/server-only-stub.ts") };
 
 // Two projects: unit tests need nothing; integration tests (`*.int.test.ts`) get a real
 // Postgres from the global setup (embedded, or the server named by DATABASE_URL).
@@ -22,6 +24,7 @@ export default defineConfig({
           name: "integration",
           include: ["lib/**/*.int.test.ts", "app/**/*.int.test.ts"],
           globalSetup: ["lib/testing/global-setup.ts"],
+          setupFiles: ["lib/testing/setup-database-env.ts"],
           // One database for the run; files run one after another so counts stay exact.
           fileParallelism: false,
           testTimeout: 60_000,

@@ -1,0 +1,35 @@
+import { z } from "zod";
+import { env } from "@/lib/env";
+import { withErrors } from "@/lib/http/responses";
+import { AppError } from "@/lib/errors";
+import { importUpload } from "@/lib/snapshots/import";
+import { ingestSnapshot } from "@/lib/snapshots/mutations";
+import { listSnapshots } from "@/lib/snapshots/queries";
+import { readUpload } from "@/lib/snapshots/upload";
+
+export const dynamic = "force-dynamic";
+
+// POST /api/snapshots — store one uploaded snapshot (raw body or multipart `file` parts)
+export async function POST(request: Request) {
+  return withErrors(async () => {
+    const upload = await readUpload(request, env.DRIFTBOARD_MAX_UPLOAD_MB * 1024 * 1024);
+    const imported = importUpload(upload);
+    const result = await ingestSnapshot(imported);
+    const { created, ...body } = result;
+    return Response.json(body, { status: created ? 201 : 200, headers: { location: `/api/snapshots/${result.id}` } });
+  });
+}
+
+const listQuerySchema = z.object({
+  cursor: z.string().max(64).optional(),
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+});
+
+// GET /api/snapshots — every snapshot, newest first (paged with ?cursor=)
+export async function GET(request: Request) {
+  return withErrors(async () => {
+    const query = listQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+    if (!query.success) throw new AppError("invalid_input", { message: query.error.issues[0]?.message ?? "invalid query" });
+    return Response.json(await listSnapshots(query.data));
+  });
+}

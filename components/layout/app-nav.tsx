@@ -1,0 +1,28 @@
+import Link from "next/link";
+import { NavLink } from "./nav-link";
+
+const LINKS = [
+  { href: "/", label: "Overview" },
+  { href: "/snapshots", label: "Snapshots" },
+  { href: "/upload", label: "Upload" },
+];
+
+export function AppNav() {
+  return (
+    <nav aria-label="Main" className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+      <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3 sm:px-6">
+        <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight">
+          <span aria-hidden className="inline-block h-5 w-5 rounded bg-gradient-to-br from-teal-500 to-rose-500" />
+          Driftboard
+        </Link>
+        <ul className="flex gap-1 text-sm">
+          {LINKS.map((link) => (
+            <li key={link.href}>
+              <NavLink href={link.href}>{link.label}</NavLink>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </nav>
+  );
+}

@@ -1,0 +1,17 @@
+import { describe, expect, it } from "vitest";
+import { formatCount, formatDateTime, formatPercent } from "./format";
+
+describe("format", () => {
+  it("shows timestamps in UTC to the minute", () => {
+    expect(formatDateTime("2026-03-01T12:34:56+02:00")).toBe("2026-03-01 10:34 UTC");
+    expect(formatDateTime(null)).toBe("—");
+    expect(formatDateTime("not a date")).toBe("—");
+  });
+
+  it("pluralises counts and rounds percentages", () => {
+    expect(formatCount(1, "host")).toBe("1 host");
+    expect(formatCount(1200, "host")).toBe("1,200 hosts");
+    expect(formatPercent(1, 3)).toBe("33%");
+    expect(formatPercent(0, 0)).toBe("0%");
+  });
+});

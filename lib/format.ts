@@ -1,0 +1,26 @@
+/**
+ * Formatting shared by server and client rendering. Dates are shown in UTC so a page
+ * renders identically on the server and in the browser (no hydration mismatch) and two
+ * operators in different time zones read the same timestamp.
+ */
+export function formatDateTime(iso: string | Date | null | undefined): string {
+  if (!iso) return "—";
+  const date = typeof iso === "string" ? new Date(iso) : iso;
+  if (Number.isNaN(date.getTime())) return "—";
+  return `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}
+
+export function formatDate(iso: string | Date | null | undefined): string {
+  if (!iso) return "—";
+  const date = typeof iso === "string" ? new Date(iso) : iso;
+  return Number.isNaN(date.getTime()) ? "—" : date.toISOString().slice(0, 10);
+}
+
+export function formatCount(value: number, singular: string, plural = `${singular}s`): string {
+  return `${value.toLocaleString("en-US")} ${value === 1 ? singular : plural}`;
+}
+
+export function formatPercent(part: number, whole: number): string {
+  if (whole === 0) return "0%";
+  return `${Math.round((part / whole) * 100)}%`;
+}

@@ -1,0 +1,108 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { deleteSnapshot, ingestSnapshot } from "./mutations";
+import { getSnapshot, listSnapshots } from "./queries";
+import type { CanonicalSnapshot } from "./schemas";
+
+/** A fleet with names unique to this test, so tests never see each other's data. */
+function fleet(size: number, options: { takenAt?: string; version?: (i: number) => string } = {}): CanonicalSnapshot {
+  const tag = randomUUID().slice(0, 8);
+  return {
+    takenAt: options.takenAt ?? "2026-03-01T12:00:00Z",
+    source: "test",
+    hosts: Array.from({ length: size }, (_, i) => ({
+      hostKey: `pod-${tag}-${i}`,
+      service: `svc-${tag}`,
+      environment: "prod",
+      image: `registry/app:${tag}`,
+      components: { app: options.version?.(i) ?? "1.0.0", openssl: "3.0.2" },
+      config: { "/etc/app.yaml": "ab12cd" },
+    })),
+  };
+}
+
+async function countRows() {
+  const [row] = await getDb().$queryRaw<Array<{ snapshots: bigint; hosts: bigint; manifests: bigint; components: bigint }>>`
+    SELECT (SELECT count(*) FROM snapshot) AS snapshots, (SELECT count(*) FROM host) AS hosts,
+           (SELECT count(*) FROM manifest) AS manifests, (SELECT count(*) FROM manifest_component) AS components`;
+  return row!;
+}
+
+describe("ingestSnapshot", () => {
+  it("stores hosts, services and manifests, readable back", async () => {
+    const snapshot = fleet(3);
+    const result = await ingestSnapshot({ snapshot, format: "json" });
+    expect(result.created).toBe(true);
+    expect(result.hostCount).toBe(3);
+    expect(result.services).toEqual([snapshot.hosts[0]!.service]);
+
+    const stored = await getSnapshot({ id: result.id });
+    expect(stored?.hosts.map((h) => h.hostKey).sort()).toEqual(snapshot.hosts.map((h) => h.hostKey).sort());
+    expect(stored?.hosts[0]?.componentCount).toBe(3); // app, openssl, config:/etc/app.yaml
+    expect(stored?.serviceBreakdown).toEqual([{ service: snapshot.hosts[0]!.service, environment: "prod", hostCount: 3 }]);
+    const listed = await listSnapshots({ limit: 500 });
+    expect(listed.snapshots.map((s) => s.id)).toContain(result.id);
+  });
+
+  it("is idempotent: the same content twice is one snapshot with the same id", async () => {
+    const snapshot = fleet(2);
+    const first = await ingestSnapshot({ snapshot, format: "json" });
+    const before = await countRows();
+    const reordered = { ...snapshot, hosts: [...snapshot.hosts].reverse() };
+    const second = await ingestSnapshot({ snapshot: reordered, format: "json" });
+    expect(second).toMatchObject({ id: first.id, created: false });
+    expect(await countRows()).toEqual(before);
+  });
+
+  it("without takenAt in the data, uploading the same file twice still gives one snapshot", async () => {
+    const { takenAt: _omitted, ...snapshot } = fleet(2);
+    const first = await ingestSnapshot({ snapshot, format: "csv", uploadedAt: new Date("2026-03-01T00:00:00Z") });
+    const second = await ingestSnapshot({ snapshot, format: "csv", uploadedAt: new Date("2026-03-02T00:00:00Z") });
+    expect(second.id).toBe(first.id);
+    expect(second.created).toBe(false);
+  });
+
+  it("stores each distinct manifest once: 1,000 identical pods share one", async () => {
+    const before = await countRows();
+    const result = await ingestSnapshot({ snapshot: fleet(1000), format: "json" });
+    const after = await countRows();
+    expect(after.hosts - before.hosts).toBe(1000n);
+    expect(after.manifests - before.manifests).toBeLessThanOrEqual(1n);
+    const [row] = await getDb().$queryRaw<Array<{ distinct: bigint }>>`
+      SELECT count(DISTINCT manifest_hash) AS distinct FROM host WHERE snapshot_id = ${result.id}`;
+    expect(row!.distinct).toBe(1n);
+  });
+
+  it("is atomic: a failure part-way leaves no rows behind", async () => {
+    const before = await countRows();
+    const snapshot = fleet(50, { version: (i) => `1.0.${i}` });
+    // A NUL byte is valid in JSON strings but Postgres text cannot hold it, so the host
+    // insert fails after the snapshot and manifest rows were written in the same transaction.
+    snapshot.hosts[49]!.role = "bad\u0000role";
+    await expect(ingestSnapshot({ snapshot, format: "json" })).rejects.toThrow();
+    expect(await countRows()).toEqual(before);
+  });
+
+  it("deleting a snapshot removes its hosts and the manifests no one else uses", async () => {
+    const before = await countRows();
+    const result = await ingestSnapshot({ snapshot: fleet(5, { version: (i) => `2.${i}` }), format: "json" });
+    expect(await deleteSnapshot({ id: result.id })).toBe(true);
+    expect(await countRows()).toEqual(before);
+    expect(await deleteSnapshot({ id: result.id })).toBe(false);
+  });
+
+  it("keeps concurrent uploads of the same content to one snapshot", async () => {
+    const snapshot = fleet(20);
+    const results = await Promise.all([1, 2, 3, 4].map(() => ingestSnapshot({ snapshot, format: "json" })));
+    expect(new Set(results.map((r) => r.id)).size).toBe(1);
+    expect(results.filter((r) => r.created)).toHaveLength(1);
+  });
+
+  it("AppError is what parse failures use, so routes can map them", () => {
+    expect(new AppError("invalid_input", { message: "x", line: 2 }).toJSON()).toEqual({
+      error: { code: "invalid_input", message: "x", line: 2 },
+    });
+  });
+});

@@ -1,0 +1,126 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+import { normaliseSnapshot } from "./identity";
+import type { CanonicalSnapshot } from "./schemas";
+
+export interface IngestResult {
+  id: string;
+  /** False when the identical content was stored before: the upload changed nothing. */
+  created: boolean;
+  hostCount: number;
+  services: string[];
+  format: string;
+  skipped: Array<{ hostKey: string; reason: string }>;
+}
+
+export interface IngestInput {
+  snapshot: CanonicalSnapshot;
+  /** Which format the upload was in (`json`, `ndjson`, `csv`, or an importer's id). */
+  format: string;
+  skipped?: Array<{ hostKey: string; reason: string }>;
+  uploadedAt?: Date;
+}
+
+// Manifests and hosts go in as whole arrays through unnest(): one statement per table,
+// however large the fleet, instead of one round trip per row.
+const CHUNK_ROWS = 50_000;
+
+/**
+ * Stores one snapshot in one transaction: any error leaves the database exactly as before.
+ * Idempotent: the same content (by hash) stored twice answers the first snapshot's id, and
+ * concurrent uploads of the same content meet on the unique content hash.
+ */
+export async function ingestSnapshot(input: IngestInput): Promise<IngestResult> {
+  const normalised = normaliseSnapshot(input.snapshot, input.uploadedAt);
+  const serviceNames = [...new Set(normalised.services.map((s) => s.service))].sort();
+  const result = {
+    hostCount: normalised.hosts.length,
+    services: serviceNames,
+    format: input.format,
+    skipped: input.skipped ?? [],
+  };
+
+  return getDb().$transaction(
+    async (tx) => {
+      const inserted = await tx.$queryRaw<Array<{ id: string }>>`
+        INSERT INTO snapshot (id, content_hash, taken_at, source, environment, format, host_count, service_count)
+        VALUES (${normalised.id}, ${normalised.contentHash}, ${normalised.takenAt}, ${normalised.source},
+                ${normalised.environment}, ${input.format}, ${normalised.hosts.length}, ${serviceNames.length})
+        ON CONFLICT (content_hash) DO NOTHING
+        RETURNING id`;
+      if (inserted.length === 0) {
+        const existing = await tx.snapshot.findUniqueOrThrow({
+          where: { contentHash: normalised.contentHash },
+          select: { id: true, format: true },
+        });
+        return { ...result, id: existing.id, created: false };
+      }
+
+      const manifestHashes = normalised.manifests.map((m) => m.hash);
+      const newManifests = new Set<string>();
+      for (let i = 0; i < manifestHashes.length; i += CHUNK_ROWS) {
+        const chunk = normalised.manifests.slice(i, i + CHUNK_ROWS);
+        const rows = await tx.$queryRaw<Array<{ hash: string }>>`
+          INSERT INTO manifest (hash, component_count)
+          SELECT * FROM unnest(${chunk.map((m) => m.hash)}::text[], ${chunk.map((m) => m.components.length)}::int[])
+          ON CONFLICT (hash) DO NOTHING
+          RETURNING hash`;
+        for (const row of rows) newManifests.add(row.hash);
+      }
+
+      // Only manifests this snapshot introduced need their components written.
+      const componentRows: { hash: string[]; name: string[]; version: string[] } = { hash: [], name: [], version: [] };
+      const flush = async () => {
+        if (componentRows.hash.length === 0) return;
+        await tx.$executeRaw`
+          INSERT INTO manifest_component (manifest_hash, name, version)
+          SELECT * FROM unnest(${componentRows.hash}::text[], ${componentRows.name}::text[], ${componentRows.version}::text[])`;
+        componentRows.hash = [];
+        componentRows.name = [];
+        componentRows.version = [];
+      };
+      for (const manifest of normalised.manifests) {
+        if (!newManifests.has(manifest.hash)) continue;
+        for (const [name, version] of manifest.components) {
+          componentRows.hash.push(manifest.hash);
+          componentRows.name.push(name);
+          componentRows.version.push(version);
+          if (componentRows.hash.length >= CHUNK_ROWS) await flush();
+        }
+      }
+      await flush();
+
+      for (let i = 0; i < normalised.hosts.length; i += CHUNK_ROWS) {
+        const chunk = normalised.hosts.slice(i, i + CHUNK_ROWS);
+        await tx.$executeRaw`
+          INSERT INTO host (snapshot_id, host_key, service, environment, role, image, launched_at, manifest_hash)
+          SELECT ${normalised.id}, * FROM unnest(
+            ${chunk.map((h) => h.hostKey)}::text[], ${chunk.map((h) => h.service)}::text[],
+            ${chunk.map((h) => h.environment)}::text[], ${chunk.map((h) => h.role)}::text[],
+            ${chunk.map((h) => h.image)}::text[], ${chunk.map((h) => h.launchedAt)}::timestamptz[],
+            ${chunk.map((h) => h.manifestHash)}::text[])`;
+      }
+
+      await tx.$executeRaw`
+        INSERT INTO snapshot_service (snapshot_id, service, environment, taken_at, host_count)
+        SELECT ${normalised.id}, s.service, s.environment, ${normalised.takenAt}::timestamptz, s.host_count
+        FROM unnest(${normalised.services.map((s) => s.service)}::text[],
+                    ${normalised.services.map((s) => s.environment)}::text[],
+                    ${normalised.services.map((s) => s.hostCount)}::int[]) AS s(service, environment, host_count)`;
+
+      return { ...result, id: normalised.id, created: true };
+    },
+    // Large fleets take longer than Prisma's 5 s default; the work is still one transaction.
+    { timeout: 10 * 60_000, maxWait: 60_000 },
+  );
+}
+
+/** Removes a snapshot and its hosts; manifests no other snapshot uses go with it. */
+export async function deleteSnapshot({ id }: { id: string }): Promise<boolean> {
+  return getDb().$transaction(async (tx) => {
+    const deleted = await tx.snapshot.deleteMany({ where: { id } });
+    if (deleted.count === 0) return false;
+    await tx.$executeRaw`DELETE FROM manifest m WHERE NOT EXISTS (SELECT 1 FROM host h WHERE h.manifest_hash = m.hash)`;
+    return true;
+  });
+}
