@@ -34,6 +34,8 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,
+    // A small upload limit so the 413 answer can be tested without sending 256 MB.
+    env: { DRIFTBOARD_MAX_UPLOAD_MB: "2" },
     stdout: "pipe",
     stderr: "pipe",
   },

@@ -211,7 +211,7 @@ export const ansibleImporter: Importer = {
   id: "ansible",
 
   detect(file, json) {
-    if (json === undefined) return HEADER_SNIFF.test(headOf(file.text.replace(ANSI, ""), 65536)) || /^\s*\{\s*"ansible_/.test(headOf(file.text, 256));
+    if (json === undefined) return HEADER_SNIFF.test(headOf(file.text.replace(ANSI, ""), 65536)) || /^\s*\{\s*"_?ansible_/.test(headOf(file.text, 256));
     if (!isRecord(json)) return false;
     return isRecord(json.ansible_facts) || isFactsObject(json) || isUnreachableResult(json);
   },

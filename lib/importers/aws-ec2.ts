@@ -55,11 +55,13 @@ function addInstance(collector: ResultCollector, ctx: ParseContext, raw: unknown
   const components = new VersionMap();
   components.set("image", instance.ImageId);
   components.set("instance-type", instance.InstanceType);
-  for (const [key, value] of Object.entries(tags)) if (isVersionKey(key)) components.set(key, value);
+  // `aws:` tags are AWS's own bookkeeping (launch template version), not software versions.
+  for (const [key, value] of Object.entries(tags)) if (isVersionKey(key) && !key.startsWith("aws:")) components.set(key, value);
 
   const nameTag = pickTag(tags, ["Name"]);
   const declared = pickTag(tags, SERVICE_KEYS) ?? pickTag(tags, ["aws:autoscaling:groupName"]) ?? cleanName(options.service);
-  const service = declared ?? guessServiceFromHostName(nameTag ?? instance.InstanceId);
+  // Without any name, the instance is its own service: stripping "digits" from an id would group by accident.
+  const service = declared ?? (nameTag ? guessServiceFromHostName(nameTag) : instance.InstanceId);
   collector.addHost(
     {
       hostKey: instance.InstanceId,

@@ -69,7 +69,8 @@ export const dockerImporter: Importer = {
       const components = new VersionMap();
       if (image) {
         components.set(image.repository, image.tag ?? image.digest ?? "latest");
-        components.set(`${image.repository}@digest`, image.digest ?? container.Image);
+        // A reference pinned by digest already carries it as its version.
+        if (!image.digest) components.set(`${image.repository}@digest`, container.Image);
       }
       for (const entry of container.Config.Env ?? []) {
         const equals = entry.indexOf("=");

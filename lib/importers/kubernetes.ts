@@ -124,7 +124,7 @@ function addPod(collector: ResultCollector, ctx: ParseContext, raw: unknown, pat
     const image = parseImageReference(reference);
     const digest = image.digest ?? extractDigest(status?.imageID ?? undefined);
     components.set(image.repository, image.tag ?? digest ?? "latest");
-    if (digest) components.set(`${image.repository}@digest`, digest);
+    if (digest && image.tag) components.set(`${image.repository}@digest`, digest);
   }
 
   collector.addHost(

@@ -44,7 +44,7 @@ const factsSchema = z.looseObject({
   uptime_seconds: z.union([z.number(), z.string()]).nullish(),
   ec2_metadata: z.looseObject({ "instance-id": z.string().nullish(), "local-hostname": z.string().nullish() }).nullish(),
   trusted: z.looseObject({ certname: z.string().nullish(), extensions: z.record(z.string(), z.unknown()).nullish() }).nullish(),
-  packages: z.unknown(),
+  packages: z.unknown().optional(),
 });
 type Facts = z.output<typeof factsSchema>;
 

@@ -111,7 +111,7 @@ type Tags = Readonly<Record<string, string | null>>;
 
 /** `Service`/`service`/`app` tag, role, environment and version-named tags shared by every cloud. */
 function applyTags(components: VersionMap, tags: Tags | null | undefined) {
-  for (const [key, value] of Object.entries(tags ?? {})) if (isVersionKey(key)) components.set(key, value);
+  for (const [key, value] of Object.entries(tags ?? {})) if (isVersionKey(key) && !key.startsWith("aws:")) components.set(key, value);
 }
 
 interface Located {
@@ -129,7 +129,9 @@ function collectResources(ctx: ParseContext, rootModule: unknown): Located[] {
       const resourcePath = [...path, "resources", index];
       found.push({ resource: validate(resourceSchema, raw, ctx, resourcePath), path: resourcePath });
     });
-    (parsed.child_modules ?? []).forEach((child, index) => pending.push({ module: child, path: [...path, "child_modules", index] }));
+    const children = parsed.child_modules ?? [];
+    // Depth-first in document order: push children last-first so the first is popped next.
+    for (let index = children.length - 1; index >= 0; index--) pending.push({ module: children[index], path: [...path, "child_modules", index] });
   }
   return found;
 }

@@ -24,6 +24,7 @@ describe("detectCanonicalFormat", () => {
     expect(detectCanonicalFormat(JSON.stringify({ takenAt: "2026-01-01T00:00:00Z", hosts: [] }, null, 2))).toBe("json");
     expect(detectCanonicalFormat(`{"takenAt":"2026-01-01T00:00:00Z"}\n${JSON.stringify(host("a"))}\n`)).toBe("ndjson");
     expect(detectCanonicalFormat("host,service,component,version\na,web,nginx,1.22\n")).toBe("csv");
+    expect(detectCanonicalFormat(JSON.stringify(host("only")))).toBe("ndjson");
   });
 
   it("recognises nothing else", () => {

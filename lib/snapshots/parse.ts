@@ -33,7 +33,7 @@ export function detectCanonicalFormat(text: string): CanonicalFormat | null {
       return isCanonicalHostOrHeader(firstLineObject) ? "ndjson" : null;
     }
     const whole = tryParseObject(body);
-    if (whole) return Array.isArray(whole.hosts) ? "json" : null;
+    if (whole) return Array.isArray(whole.hosts) ? "json" : "hostKey" in whole ? "ndjson" : null;
     // Broken JSON that still announces itself as ours gets the JSON parser's precise error.
     return /"hosts"\s*:/.test(body.slice(0, 65_536)) ? "json" : null;
   }
