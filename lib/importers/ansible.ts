@@ -16,7 +16,7 @@ import {
   isChecksum,
   isRecord,
   joinVersions,
-  lineAt,
+  LineCounter,
   requireJson,
   resolveService,
   ResultCollector,
@@ -57,6 +57,11 @@ const HEADER_SNIFF = /^[^\s|]+ \| (SUCCESS|CHANGED|UNREACHABLE!|FAILED!) => [{]/
 const ANSI = /\x1b\[[0-9;]*m/g;
 const LOCALHOST = /^localhost(\.localdomain|6?)?(\.|$)/i;
 const METADATA_KEYS = new Set(["service", "environment", "env", "role"]);
+
+/** `host | SUCCESS => {` near the top (only the head is looked at: uploads can be large). */
+function isSetupStdout(text: string): boolean {
+  return HEADER_SNIFF.test(headOf(text, 65536).replace(ANSI, ""));
+}
 
 function isFactsObject(value: Record<string, unknown>): boolean {
   return (
@@ -177,12 +182,13 @@ function parseStdout(file: ImportFile, options: ImportOptions, ctx: ParseContext
   const text = file.text.replace(ANSI, "");
   const collector = new ResultCollector(ctx);
   HEADER.lastIndex = 0;
+  const lines = new LineCounter(text);
   let blocks = 0;
   for (let match = HEADER.exec(text); match; match = HEADER.exec(text)) {
     blocks++;
     const inventoryName = match[1]!;
     const status = match[2]!;
-    const line = lineAt(text, match.index);
+    const line = lines.lineAt(match.index);
     const start = text.indexOf("{", match.index + match[0].length - 1);
     const end = start === -1 ? -1 : scanJsonObject(text, start);
     if (end === -1) throw invalidInput(ctx, [inventoryName], `expected a JSON object after "${status} =>"`, line);
@@ -211,14 +217,14 @@ export const ansibleImporter: Importer = {
   id: "ansible",
 
   detect(file, json) {
-    if (json === undefined) return HEADER_SNIFF.test(headOf(file.text.replace(ANSI, ""), 65536)) || /^\s*\{\s*"_?ansible_/.test(headOf(file.text, 256));
+    if (json === undefined) return isSetupStdout(file.text) || /^\s*\{\s*"_?ansible_/.test(headOf(file.text, 256));
     if (!isRecord(json)) return false;
     return isRecord(json.ansible_facts) || isFactsObject(json) || isUnreachableResult(json);
   },
 
   parse(file, options, json) {
     const ctx: ParseContext = { tool: "ansible", file };
-    if (json === undefined && HEADER_SNIFF.test(headOf(file.text.replace(ANSI, ""), 65536))) return parseStdout(file, options, ctx);
+    if (json === undefined && isSetupStdout(file.text)) return parseStdout(file, options, ctx);
     const document = requireJson(ctx, json);
     const collector = new ResultCollector(ctx);
     if (isRecord(document) && isUnreachableResult(document)) {

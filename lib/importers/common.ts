@@ -91,6 +91,24 @@ export function lineAt(text: string, index: number): number {
   return line;
 }
 
+/** Line numbers for increasing offsets in one text, in linear total time. */
+export class LineCounter {
+  private offset = 0;
+  private line = 1;
+
+  constructor(private readonly text: string) {}
+
+  lineAt(index: number): number {
+    if (index < this.offset) {
+      this.offset = 0;
+      this.line = 1;
+    }
+    for (let i = this.text.indexOf("\n", this.offset); i !== -1 && i < index; i = this.text.indexOf("\n", i + 1)) this.line++;
+    this.offset = index;
+    return this.line;
+  }
+}
+
 export function parseJsonText(text: string): JsonParseOutcome {
   try {
     return { ok: true, value: JSON.parse(stripBom(text)) as unknown };
@@ -398,7 +416,7 @@ export class ResultCollector {
   }
 
   result(options: ImportOptions): ImportResult {
-    const takenAt = this.takenAt ?? toIsoTime(options.takenAt) ?? cleanName(options.takenAt);
+    const takenAt = this.takenAt ?? toIsoTime(options.takenAt);
     const environment = cleanName(options.environment);
     return {
       snapshot: {

@@ -8,7 +8,7 @@ import type { CanonicalHost, CanonicalSnapshot } from "@/lib/snapshots/schemas";
 import { ansibleImporter } from "./ansible";
 import { awsEc2Importer } from "./aws-ec2";
 import { chefImporter } from "./chef";
-import { cleanName, isIpAddress, laterTime, stripBom } from "./common";
+import { cleanName, isIpAddress, laterTime, stripBom, toIsoTime } from "./common";
 import { cyclonedxImporter } from "./cyclonedx";
 import { dockerImporter } from "./docker";
 import { kubernetesImporter } from "./kubernetes";
@@ -353,6 +353,9 @@ function enrichFromCatalogue(hosts: CanonicalHost[], images: readonly ImageCatal
  */
 export function importFiles(files: readonly ImportFile[], options: ImportFilesOptions = {}, hooks: ImportHooks = {}): ImportFilesResult {
   if (files.length === 0) throw new AppError("invalid_input", { message: "no file to import" });
+  if (options.takenAt !== undefined && toIsoTime(options.takenAt) === undefined) {
+    throw new AppError("invalid_input", { message: "takenAt: must be an ISO 8601 date-time, e.g. 2026-03-01T12:00:00Z", path: "takenAt" });
+  }
   const formats: string[] = [];
   const members: Member[] = [];
   const skipped: SkippedHost[] = [];

@@ -37,7 +37,7 @@ export function runImporter(importer: Importer, file: ImportFile | string, optio
   return result;
 }
 
-export function hostByKey(result: { snapshot: { hosts: { hostKey: string }[] } }, hostKey: string) {
+export function hostByKey<H extends { hostKey: string }>(result: { snapshot: { hosts: H[] } }, hostKey: string): H {
   const host = result.snapshot.hosts.find((candidate) => candidate.hostKey === hostKey);
   if (!host) throw new Error(`no host ${hostKey} in ${result.snapshot.hosts.map((candidate) => candidate.hostKey).join(", ")}`);
   return host;

@@ -1,0 +1,15 @@
+import { getFleetSummary } from "@/lib/analysis/queries";
+import { serviceQuerySchema } from "@/lib/analysis/schemas";
+import { withErrors } from "@/lib/http/responses";
+import { parseQuery } from "@/lib/http/query";
+
+export const dynamic = "force-dynamic";
+
+// GET /api/fleet?environment= — fleet health: counts, verdicts, the hybrid picture, migration candidates
+export async function GET(request: Request) {
+  return withErrors(async () => {
+    const query = parseQuery(request, serviceQuerySchema);
+    const { serviceSummaries: _perService, ...fleet } = await getFleetSummary({ environment: query.environment, snapshotId: query.snapshot });
+    return Response.json(fleet);
+  });
+}

@@ -1,0 +1,16 @@
+import { getServiceDetail } from "@/lib/analysis/queries";
+import { serviceQuerySchema } from "@/lib/analysis/schemas";
+import { withErrors } from "@/lib/http/responses";
+import { parseQuery } from "@/lib/http/query";
+
+export const dynamic = "force-dynamic";
+
+// GET /api/services/{name}?environment=&snapshot=&baseline= — one service: spread, drift with onset, snowflakes, verdict
+export async function GET(request: Request, { params }: { params: Promise<{ name: string }> }) {
+  return withErrors(async () => {
+    const { name } = await params;
+    const query = parseQuery(request, serviceQuerySchema);
+    const detail = await getServiceDetail({ service: name, environment: query.environment, snapshotId: query.snapshot, baseline: query.baseline });
+    return Response.json(detail);
+  });
+}

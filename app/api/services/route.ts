@@ -1,0 +1,15 @@
+import { listServices } from "@/lib/analysis/queries";
+import { serviceQuerySchema } from "@/lib/analysis/schemas";
+import { withErrors } from "@/lib/http/responses";
+import { parseQuery } from "@/lib/http/query";
+
+export const dynamic = "force-dynamic";
+
+// GET /api/services?environment=&snapshot= — every service's current state with drift counts and verdict
+export async function GET(request: Request) {
+  return withErrors(async () => {
+    const query = parseQuery(request, serviceQuerySchema);
+    const services = await listServices({ environment: query.environment, snapshotId: query.snapshot });
+    return Response.json({ services });
+  });
+}

@@ -1,0 +1,110 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+import type { AnalysisHost, ServiceSnapshot } from "./types";
+
+/** Identifies one service in one environment: the unit every analysis works on. */
+export interface ServiceRef {
+  service: string;
+  environment: string;
+}
+
+export function serviceKey({ service, environment }: ServiceRef): string {
+  return JSON.stringify([service, environment]);
+}
+
+/**
+ * Classification looks this far back; older snapshots change no verdict a user acts on,
+ * and bounding the history bounds the cost of every page.
+ */
+export const HISTORY_LIMIT = 30;
+
+/**
+ * Loads services' snapshot histories (ascending by takenAt, at most HISTORY_LIMIT each),
+ * up to `until` when looking back in time. Hosts point to content-addressed manifests, so
+ * each distinct manifest is read once and shared by every host that runs it: a fleet of
+ * 1,000 identical pods costs one manifest's worth of rows.
+ */
+export async function loadServiceHistories(filter: {
+  service?: string;
+  environment?: string;
+  until?: Date;
+  limit?: number;
+}): Promise<Map<string, ServiceSnapshot[]>> {
+  const db = getDb();
+  const limit = filter.limit ?? HISTORY_LIMIT;
+  const rows = await db.$queryRaw<
+    Array<{
+      snapshot_id: string;
+      taken_at: Date;
+      source: string | null;
+      format: string;
+      host_key: string;
+      service: string;
+      environment: string;
+      role: string | null;
+      image: string | null;
+      launched_at: Date | null;
+      manifest_hash: string;
+    }>
+  >`
+    WITH chosen AS (
+      SELECT snapshot_id, service, environment, taken_at
+      FROM (
+        SELECT snapshot_id, service, environment, taken_at,
+               row_number() OVER (PARTITION BY service, environment ORDER BY taken_at DESC, snapshot_id DESC) AS age
+        FROM snapshot_service
+        WHERE (${filter.service ?? null}::text IS NULL OR service = ${filter.service ?? null})
+          AND (${filter.environment ?? null}::text IS NULL OR environment = ${filter.environment ?? null})
+          AND (${filter.until ?? null}::timestamptz IS NULL OR taken_at <= ${filter.until ?? null})
+      ) ranked
+      WHERE age <= ${limit}
+    )
+    SELECT c.snapshot_id, c.taken_at, s.source, s.format, h.host_key, h.service, h.environment,
+           h.role, h.image, h.launched_at, h.manifest_hash
+    FROM chosen c
+    JOIN snapshot s ON s.id = c.snapshot_id
+    JOIN host h ON h.snapshot_id = c.snapshot_id AND h.service = c.service AND h.environment = c.environment
+    ORDER BY c.taken_at, c.snapshot_id, h.host_key`;
+
+  const manifests = await loadManifests([...new Set(rows.map((r) => r.manifest_hash))]);
+  const histories = new Map<string, ServiceSnapshot[]>();
+  for (const row of rows) {
+    const key = serviceKey(row);
+    let history = histories.get(key);
+    if (!history) histories.set(key, (history = []));
+    let snapshot = history.at(-1);
+    if (snapshot?.snapshotId !== row.snapshot_id) {
+      snapshot = { snapshotId: row.snapshot_id, takenAt: row.taken_at.toISOString(), source: row.source ?? row.format, hosts: [] };
+      history.push(snapshot);
+    }
+    const host: AnalysisHost = {
+      hostKey: row.host_key,
+      service: row.service,
+      environment: row.environment,
+      role: row.role,
+      image: row.image,
+      launchedAt: row.launched_at?.toISOString() ?? null,
+      manifestHash: row.manifest_hash,
+      components: manifests.get(row.manifest_hash) ?? {},
+    };
+    snapshot.hosts.push(host);
+  }
+  return histories;
+}
+
+/** Components of each manifest, as shared read-only objects. */
+export async function loadManifests(hashes: string[]): Promise<Map<string, Record<string, string>>> {
+  const manifests = new Map<string, Record<string, string>>();
+  if (hashes.length === 0) return manifests;
+  const rows = await getDb().$queryRaw<Array<{ manifest_hash: string; name: string; version: string }>>`
+    SELECT manifest_hash, name, version FROM manifest_component WHERE manifest_hash = ANY(${hashes}::text[])`;
+  for (const hash of hashes) manifests.set(hash, Object.create(null) as Record<string, string>);
+  for (const row of rows) manifests.get(row.manifest_hash)![row.name] = row.version;
+  return manifests;
+}
+
+/** The snapshot's time, for `?snapshot=ID` look-backs; null when there is no such snapshot. */
+export async function findSnapshotTime(snapshotId: string): Promise<Date | null> {
+  const row = await getDb().snapshot.findUnique({ where: { id: snapshotId }, select: { takenAt: true } });
+  return row?.takenAt ?? null;
+}

@@ -1,0 +1,344 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { BaselineSource } from "./baseline";
+import { type ChangeEvent, detectChangeEvents, describeHostHistory, type HostHistoryEntry, type ServiceRole, type Verdict } from "./classification";
+import { compareHosts, type SnapshotChange } from "./compare";
+import { findSnapshotTime, loadManifests, loadServiceHistories, type ServiceRef, serviceKey } from "./load-history";
+import { buildServiceReport, DEFAULT_SERVICE_SETTINGS, onsetKey, type ServiceReport, type ServiceSettings } from "./service-report";
+import type { AnalysisHost, ServiceSnapshot } from "./types";
+
+const BASELINE_SOURCES: readonly BaselineSource[] = ["majority", "declared", "previous"];
+const VERDICTS: readonly Verdict[] = ["immutable", "mutable", "mixed", "unknown"];
+
+/** Users' settings for the given services (all services when none are named). */
+export async function loadServiceSettings(refs?: ServiceRef[]): Promise<Map<string, ServiceSettings>> {
+  const db = getDb();
+  const services = refs ? [...new Set(refs.map((r) => r.service))] : undefined;
+  const [settings, pins, rules] = await Promise.all([
+    db.serviceSetting.findMany({ where: services ? { service: { in: services } } : {} }),
+    db.declaredBaseline.findMany({ where: services ? { service: { in: services } } : {}, select: { service: true, environment: true, component: true, version: true } }),
+    db.ignoreRule.findMany({ orderBy: { createdAt: "asc" }, select: { pattern: true, service: true, environment: true, reason: true } }),
+  ]);
+  const result = new Map<string, ServiceSettings>();
+  const settingsFor = (ref: ServiceRef) => {
+    const key = serviceKey(ref);
+    let entry = result.get(key);
+    if (!entry) {
+      entry = {
+        ...DEFAULT_SERVICE_SETTINGS,
+        declared: {},
+        ignoreRules: rules.filter((r) => (r.service === null || r.service === ref.service) && (r.environment === null || r.environment === ref.environment)),
+      };
+      result.set(key, entry);
+    }
+    return entry;
+  };
+  for (const ref of refs ?? []) settingsFor(ref);
+  for (const row of settings) {
+    const entry = settingsFor(row);
+    if (BASELINE_SOURCES.includes(row.baselineSource as BaselineSource)) entry.baselineSource = row.baselineSource as BaselineSource;
+    if (row.roleOverride === "stateful" || row.roleOverride === "stateless") entry.roleOverride = row.roleOverride;
+    if (row.verdictOverride && VERDICTS.includes(row.verdictOverride as Verdict)) {
+      entry.verdictOverride = { verdict: row.verdictOverride as Verdict, reason: row.verdictReason ?? "" };
+    }
+  }
+  for (const pin of pins) settingsFor(pin).declared[pin.component] = pin.version;
+  return result;
+}
+
+function settingsOf(settings: Map<string, ServiceSettings>, ref: ServiceRef): ServiceSettings {
+  return settings.get(serviceKey(ref)) ?? { ...DEFAULT_SERVICE_SETTINGS, ignoreRules: [] };
+}
+
+async function resolveUntil(snapshotId: string | undefined): Promise<Date | undefined> {
+  if (!snapshotId) return undefined;
+  const until = await findSnapshotTime(snapshotId);
+  if (!until) throw new AppError("not_found", { message: `no snapshot with id "${snapshotId}"` });
+  return until;
+}
+
+export interface ServiceSummary {
+  name: string;
+  environment: string;
+  role: ServiceRole;
+  hostCount: number;
+  driftedHostCount: number;
+  snowflakeCount: number;
+  spreadComponentCount: number;
+  snapshotId: string;
+  takenAt: string;
+  classification: ServiceReport["classification"];
+  isMigrationCandidate: boolean;
+  nextStep: ServiceReport["nextStep"];
+}
+
+/** Every service's current state (or as of `snapshotId`), with its drift counts and verdict. */
+export async function listServices(options: { environment?: string; snapshotId?: string } = {}): Promise<ServiceSummary[]> {
+  const until = await resolveUntil(options.snapshotId);
+  const histories = await loadServiceHistories({ environment: options.environment, until });
+  const refs = [...histories.values()].map((h) => h.at(-1)!.hosts[0]!).map((h) => ({ service: h.service, environment: h.environment }));
+  const settings = await loadServiceSettings(refs);
+  return [...histories.values()]
+    .map((history) => {
+      const host = history.at(-1)!.hosts[0]!;
+      return toSummary(buildServiceReport(history, settingsOf(settings, host)));
+    })
+    .sort((a, b) => a.name.localeCompare(b.name) || a.environment.localeCompare(b.environment));
+}
+
+function toSummary(report: ServiceReport): ServiceSummary {
+  return {
+    name: report.name,
+    environment: report.environment,
+    role: report.role,
+    hostCount: report.hostCount,
+    driftedHostCount: report.driftedHostCount,
+    snowflakeCount: report.snowflakeCount,
+    spreadComponentCount: report.spreadComponentCount,
+    snapshotId: report.snapshotId,
+    takenAt: report.takenAt,
+    classification: report.classification,
+    isMigrationCandidate: report.isMigrationCandidate,
+    nextStep: report.nextStep,
+  };
+}
+
+/** The environments a service runs in, newest first. */
+export async function listServiceEnvironments(service: string): Promise<string[]> {
+  const rows = await getDb().snapshotService.groupBy({
+    by: ["environment"],
+    where: { service },
+    _max: { takenAt: true },
+    orderBy: { _max: { takenAt: "desc" } },
+  });
+  return rows.map((r) => r.environment);
+}
+
+/** Picks the environment when the caller named none and the service runs in exactly one. */
+export async function resolveServiceEnvironment(service: string, environment: string | undefined): Promise<string> {
+  const environments = await listServiceEnvironments(service);
+  if (environments.length === 0) throw new AppError("not_found", { message: `no service named "${service}"` });
+  if (environment) {
+    if (!environments.includes(environment)) {
+      throw new AppError("not_found", { message: `service "${service}" has no hosts in environment "${environment}" (it runs in ${environments.join(", ")})` });
+    }
+    return environment;
+  }
+  if (environments.length > 1) {
+    throw new AppError("invalid_input", {
+      message: `service "${service}" runs in several environments (${environments.join(", ")}); add ?environment=`,
+      path: "environment",
+    });
+  }
+  return environments[0]!;
+}
+
+export interface ServiceDetail extends Omit<ServiceReport, "onsets" | "hosts"> {
+  hosts: Array<
+    ServiceReport["hosts"][number] & {
+      image: string | null;
+      launchedAt: string | null;
+      drift: Array<ServiceReport["hosts"][number]["drift"][number] & { since: string | null; sinceSnapshotId: string | null }>;
+    }
+  >;
+  declared: Record<string, string>;
+  ignoreRules: Array<{ pattern: string; service: string | null; reason: string; isBuiltIn: boolean }>;
+  environments: string[];
+  /** Snapshots of this service, newest first, for the look-back picker. */
+  history: Array<{ snapshotId: string; takenAt: string; hostCount: number }>;
+}
+
+/** One service analysed in full: drift with onset, spread, snowflakes, classification. */
+export async function getServiceDetail(options: {
+  service: string;
+  environment?: string;
+  snapshotId?: string;
+  baseline?: BaselineSource;
+}): Promise<ServiceDetail> {
+  const environment = await resolveServiceEnvironment(options.service, options.environment);
+  const until = await resolveUntil(options.snapshotId);
+  const ref = { service: options.service, environment };
+  const [histories, settingsMap, environments] = await Promise.all([
+    loadServiceHistories({ ...ref, until }),
+    loadServiceSettings([ref]),
+    listServiceEnvironments(options.service),
+  ]);
+  const history = histories.get(serviceKey(ref));
+  if (!history?.length) throw new AppError("not_found", { message: `service "${options.service}" has no snapshot at or before that time` });
+  const settings = settingsOf(settingsMap, ref);
+  const report = buildServiceReport(history, { ...settings, baselineSource: options.baseline ?? settings.baselineSource }, { includeOnsets: true });
+  const hostsByKey = new Map(history.at(-1)!.hosts.map((h) => [h.hostKey, h]));
+  const { onsets, ...rest } = report;
+
+  return {
+    ...rest,
+    hosts: report.hosts.map((host) => ({
+      ...host,
+      image: hostsByKey.get(host.hostKey)?.image ?? null,
+      launchedAt: hostsByKey.get(host.hostKey)?.launchedAt ?? null,
+      drift: host.drift.map((item) => {
+        const since = onsets.get(onsetKey(host.hostKey, item.component));
+        return { ...item, since: since?.takenAt ?? null, sinceSnapshotId: since?.snapshotId ?? null };
+      }),
+    })),
+    declared: settings.declared,
+    ignoreRules: [
+      ...settings.ignoreRules.map((r) => ({ pattern: r.pattern, service: r.service ?? null, reason: r.reason, isBuiltIn: false })),
+    ],
+    environments,
+    history: [...history].reverse().map((s) => ({ snapshotId: s.snapshotId, takenAt: s.takenAt, hostCount: s.hosts.length })),
+  };
+}
+
+/** The service's mutations, replacements and scale events in time order. */
+export async function getServiceTimeline(options: { service: string; environment?: string }): Promise<ChangeEvent[]> {
+  const environment = await resolveServiceEnvironment(options.service, options.environment);
+  const ref = { service: options.service, environment };
+  const histories = await loadServiceHistories(ref);
+  return detectChangeEvents(histories.get(serviceKey(ref)) ?? []);
+}
+
+export interface FleetSummary {
+  services: number;
+  hosts: number;
+  driftedHosts: number;
+  snowflakes: number;
+  spreadComponents: number;
+  byVerdict: Record<Verdict, number>;
+  migrationCandidates: string[];
+  /** Compute vs data: verdict counts per role, for the hybrid picture. */
+  byRole: Record<ServiceRole, Record<Verdict, number>>;
+  environments: string[];
+  serviceSummaries: ServiceSummary[];
+}
+
+/** Fleet health at a glance, built from every service's current state. */
+export async function getFleetSummary(options: { environment?: string; snapshotId?: string } = {}): Promise<FleetSummary> {
+  const [services, environmentRows] = await Promise.all([
+    listServices(options),
+    getDb().snapshotService.findMany({ distinct: ["environment"], select: { environment: true }, orderBy: { environment: "asc" } }),
+  ]);
+  const emptyVerdicts = (): Record<Verdict, number> => ({ immutable: 0, mutable: 0, mixed: 0, unknown: 0 });
+  const byVerdict = emptyVerdicts();
+  const byRole: Record<ServiceRole, Record<Verdict, number>> = { stateless: emptyVerdicts(), stateful: emptyVerdicts() };
+  for (const service of services) {
+    byVerdict[service.classification.verdict] += 1;
+    byRole[service.role][service.classification.verdict] += 1;
+  }
+  return {
+    services: services.length,
+    hosts: sum(services.map((s) => s.hostCount)),
+    driftedHosts: sum(services.map((s) => s.driftedHostCount)),
+    snowflakes: sum(services.map((s) => s.snowflakeCount)),
+    spreadComponents: sum(services.map((s) => s.spreadComponentCount)),
+    byVerdict,
+    migrationCandidates: services.filter((s) => s.isMigrationCandidate).map((s) => s.name),
+    byRole,
+    environments: environmentRows.map((r) => r.environment),
+    serviceSummaries: services,
+  };
+}
+
+export interface FleetTrendPoint {
+  snapshotId: string;
+  takenAt: string;
+  hosts: number;
+  driftedHosts: number;
+  distinctVersions: number;
+}
+
+/**
+ * Fleet health over time: at each snapshot, the drifted hosts and distinct versions of the
+ * services that snapshot covered (snapshots may each cover part of the fleet).
+ */
+export async function getFleetTrend(options: { environment?: string } = {}): Promise<FleetTrendPoint[]> {
+  const histories = await loadServiceHistories({ environment: options.environment });
+  const settings = await loadServiceSettings();
+  const points = new Map<string, FleetTrendPoint>();
+  for (const history of histories.values()) {
+    for (let i = 0; i < history.length; i++) {
+      const snapshot = history[i]!;
+      const host = snapshot.hosts[0]!;
+      const report = buildServiceReport(history.slice(0, i + 1), settingsOf(settings, host));
+      const point = points.get(snapshot.snapshotId) ?? { snapshotId: snapshot.snapshotId, takenAt: snapshot.takenAt, hosts: 0, driftedHosts: 0, distinctVersions: 0 };
+      point.hosts += report.hostCount;
+      point.driftedHosts += report.driftedHostCount;
+      point.distinctVersions += sum(report.components.filter((c) => !c.ignored).map((c) => c.versions.length));
+      points.set(snapshot.snapshotId, point);
+    }
+  }
+  return [...points.values()].sort((a, b) => a.takenAt.localeCompare(b.takenAt));
+}
+
+/** What changed between two snapshots, per service and host. */
+export async function compareSnapshots({ from, to }: { from: string; to: string }): Promise<{ changes: SnapshotChange[] }> {
+  const [before, after] = await Promise.all([loadSnapshotHosts(from), loadSnapshotHosts(to)]);
+  return { changes: compareHosts(before, after) };
+}
+
+async function loadSnapshotHosts(snapshotId: string): Promise<AnalysisHost[]> {
+  const rows = await getDb().host.findMany({
+    where: { snapshotId },
+    select: { hostKey: true, service: true, environment: true, role: true, image: true, launchedAt: true, manifestHash: true },
+  });
+  if (rows.length === 0 && !(await findSnapshotTime(snapshotId))) {
+    throw new AppError("not_found", { message: `no snapshot with id "${snapshotId}"` });
+  }
+  const manifests = await loadManifests([...new Set(rows.map((r) => r.manifestHash))]);
+  return rows.map((row) => ({ ...row, launchedAt: row.launchedAt?.toISOString() ?? null, components: manifests.get(row.manifestHash) ?? {} }));
+}
+
+export interface HostDetail {
+  hostKey: string;
+  service: string;
+  environment: string;
+  /** The host's current components against the service's baseline. */
+  current: ServiceDetail["hosts"][number] | null;
+  components: Array<{ name: string; version: string | null; baseline: string | null }>;
+  history: HostHistoryEntry[];
+  sightings: Array<{ snapshotId: string; takenAt: string; image: string | null; manifestHash: string }>;
+}
+
+/** One host: its components against the baseline, and its history snapshot by snapshot. */
+export async function getHostDetail({ hostKey, environment }: { hostKey: string; environment?: string }): Promise<HostDetail> {
+  const latest = await getDb().host.findFirst({
+    where: { hostKey, ...(environment ? { environment } : {}) },
+    orderBy: { snapshot: { takenAt: "desc" } },
+    select: { service: true, environment: true },
+  });
+  if (!latest) throw new AppError("not_found", { message: `no host "${hostKey}"` });
+  const ref = { service: latest.service, environment: latest.environment };
+  const [histories, detail] = await Promise.all([loadServiceHistories(ref), getServiceDetail(ref)]);
+  const history: ServiceSnapshot[] = histories.get(serviceKey(ref)) ?? [];
+  const current = detail.hosts.find((h) => h.hostKey === hostKey) ?? null;
+  const latestHost = [...history].reverse().flatMap((s) => s.hosts).find((h) => h.hostKey === hostKey);
+  const baseline = new Map(detail.components.map((c) => [c.name, c.baseline]));
+  const names = new Set([...Object.keys(latestHost?.components ?? {}), ...[...baseline].filter(([, v]) => v !== null).map(([n]) => n)]);
+  return {
+    hostKey,
+    ...ref,
+    current,
+    components: [...names].sort().map((name) => ({
+      name,
+      version: latestHost && Object.hasOwn(latestHost.components, name) ? latestHost.components[name]! : null,
+      baseline: baseline.get(name) ?? null,
+    })),
+    history: describeHostHistory(hostKey, history),
+    sightings: history.flatMap((s) =>
+      s.hosts.filter((h) => h.hostKey === hostKey).map((h) => ({ snapshotId: s.snapshotId, takenAt: s.takenAt, image: h.image ?? null, manifestHash: h.manifestHash })),
+    ),
+  };
+}
+
+function sum(values: number[]): number {
+  return values.reduce((total, value) => total + value, 0);
+}
+
+/** The user's ignore rules, oldest first. */
+export async function listIgnoreRules() {
+  return getDb().ignoreRule.findMany({
+    orderBy: { createdAt: "asc" },
+    select: { id: true, pattern: true, service: true, environment: true, reason: true, createdAt: true },
+  });
+}
