@@ -3,6 +3,8 @@ import { NavLink } from "./nav-link";
 
 const LINKS = [
   { href: "/", label: "Overview" },
+  { href: "/services", label: "Services" },
+  { href: "/compare", label: "Compare" },
   { href: "/snapshots", label: "Snapshots" },
   { href: "/upload", label: "Upload" },
 ];
