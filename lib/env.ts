@@ -15,6 +15,10 @@ const envSchema = z.object({
   DRIFTBOARD_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   /** Largest accepted upload, in megabytes (answered with 413 above it). */
   DRIFTBOARD_MAX_UPLOAD_MB: z.coerce.number().positive().default(256),
+  /** Archives (.tar.gz, .zip) may hold at most this many files… */
+  DRIFTBOARD_MAX_ARCHIVE_ENTRIES: z.coerce.number().int().positive().default(10_000),
+  /** …and unpack to at most this many megabytes, so a zip bomb fails fast. */
+  DRIFTBOARD_MAX_UNPACKED_MB: z.coerce.number().positive().default(1024),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });

@@ -124,7 +124,7 @@ describe("service analysis against Postgres", () => {
     const service = `web-${tag}`;
     const at = (day: number) => `2026-05-${String(day).padStart(2, "0")}T00:00:00Z`;
     const pods = (release: string, day: number) =>
-      [1, 2, 3].map((i) => ({ hostKey: `${service}-${release}-${i}`, service, image: `app:${release}`, launchedAt: at(day), components: { app: release } }));
+      [1, 2, 3].map((i) => ({ hostKey: `${service}-${release}-${i}`, service, image: `app:${release}`, launchedAt: at(day), components: { app: release }, config: {} }));
     const first = await ingestSnapshot({ snapshot: { takenAt: at(1), source: "kubernetes", hosts: pods("1.0", 1) }, format: "json" });
     const second = await ingestSnapshot({ snapshot: { takenAt: at(8), source: "kubernetes", hosts: pods("1.1", 8) }, format: "json" });
     await ingestSnapshot({ snapshot: { takenAt: at(15), source: "kubernetes", hosts: pods("1.2", 15) }, format: "json" });

@@ -4,8 +4,10 @@ import { AppError } from "@/lib/errors";
 import type { BaselineSource } from "./baseline";
 import { type ChangeEvent, detectChangeEvents, describeHostHistory, type HostHistoryEntry, type ServiceRole, type Verdict } from "./classification";
 import { compareHosts, type SnapshotChange } from "./compare";
+import { accumulateFleetTrend, type FleetTrendPoint, type ServiceTrendSample } from "./fleet-trend";
 import { findSnapshotTime, loadManifests, loadServiceHistories, type ServiceRef, serviceKey } from "./load-history";
-import { buildServiceReport, DEFAULT_SERVICE_SETTINGS, onsetKey, type ServiceReport, type ServiceSettings } from "./service-report";
+import { BUILT_IN_IGNORE_RULES } from "./ignore-rules";
+import { buildServiceReport, DEFAULT_SERVICE_SETTINGS, onsetKey, type ServiceReport, type ServiceSettings, withoutIgnoredComponents } from "./service-report";
 import type { AnalysisHost, ServiceSnapshot } from "./types";
 
 const BASELINE_SOURCES: readonly BaselineSource[] = ["majority", "declared", "previous"];
@@ -136,7 +138,7 @@ export async function resolveServiceEnvironment(service: string, environment: st
 
 export interface ServiceDetail extends Omit<ServiceReport, "onsets" | "hosts"> {
   hosts: Array<
-    ServiceReport["hosts"][number] & {
+    Omit<ServiceReport["hosts"][number], "drift"> & {
       image: string | null;
       launchedAt: string | null;
       drift: Array<ServiceReport["hosts"][number]["drift"][number] & { since: string | null; sinceSnapshotId: string | null }>;
@@ -240,41 +242,60 @@ export async function getFleetSummary(options: { environment?: string; snapshotI
   };
 }
 
-export interface FleetTrendPoint {
-  snapshotId: string;
-  takenAt: string;
-  hosts: number;
-  driftedHosts: number;
-  distinctVersions: number;
-}
+export type { FleetTrendPoint } from "./fleet-trend";
 
 /**
  * Fleet health over time: at each snapshot, the drifted hosts and distinct versions of the
- * services that snapshot covered (snapshots may each cover part of the fleet).
+ * whole fleet as it stood then. Snapshots may each cover part of the fleet, so a service
+ * counts with its latest snapshot up to that time (as the headline figures do); summing
+ * only the services one upload covered made the trend jump between uploads of different tools.
  */
 export async function getFleetTrend(options: { environment?: string } = {}): Promise<FleetTrendPoint[]> {
   const histories = await loadServiceHistories({ environment: options.environment });
   const settings = await loadServiceSettings();
-  const points = new Map<string, FleetTrendPoint>();
+  const perService: ServiceTrendSample[][] = [];
   for (const history of histories.values()) {
+    const samples: ServiceTrendSample[] = [];
     for (let i = 0; i < history.length; i++) {
       const snapshot = history[i]!;
       const host = snapshot.hosts[0]!;
       const report = buildServiceReport(history.slice(0, i + 1), settingsOf(settings, host));
-      const point = points.get(snapshot.snapshotId) ?? { snapshotId: snapshot.snapshotId, takenAt: snapshot.takenAt, hosts: 0, driftedHosts: 0, distinctVersions: 0 };
-      point.hosts += report.hostCount;
-      point.driftedHosts += report.driftedHostCount;
-      point.distinctVersions += sum(report.components.filter((c) => !c.ignored).map((c) => c.versions.length));
-      points.set(snapshot.snapshotId, point);
+      samples.push({
+        snapshotId: snapshot.snapshotId,
+        takenAt: snapshot.takenAt,
+        hosts: report.hostCount,
+        driftedHosts: report.driftedHostCount,
+        distinctVersions: sum(report.components.filter((c) => !c.ignored).map((c) => c.versions.length)),
+      });
     }
+    perService.push(samples);
   }
-  return [...points.values()].sort((a, b) => a.takenAt.localeCompare(b.takenAt));
+  return accumulateFleetTrend(perService);
 }
 
 /** What changed between two snapshots, per service and host. */
 export async function compareSnapshots({ from, to }: { from: string; to: string }): Promise<{ changes: SnapshotChange[] }> {
   const [before, after] = await Promise.all([loadSnapshotHosts(from), loadSnapshotHosts(to)]);
-  return { changes: compareHosts(before, after) };
+  // Volatile facts (uptime, free memory) and user-ignored components change on every
+  // collection: unfiltered, every long-lived host would read as mutated in place, unlike
+  // in the classification and the timeline, which ignore them too.
+  const refs = new Map([...before, ...after].map((h) => [serviceKey(h), { service: h.service, environment: h.environment }]));
+  const settings = await loadServiceSettings([...refs.values()]);
+  const withoutIgnored = (hosts: AnalysisHost[]) => {
+    const byService = new Map<string, AnalysisHost[]>();
+    for (const host of hosts) {
+      const key = serviceKey(host);
+      const list = byService.get(key);
+      if (list) list.push(host);
+      else byService.set(key, [host]);
+    }
+    return [...byService].flatMap(([key, serviceHosts]) => {
+      const ref = refs.get(key)!;
+      const rules = [...BUILT_IN_IGNORE_RULES, ...settingsOf(settings, ref).ignoreRules];
+      return withoutIgnoredComponents([{ snapshotId: "", takenAt: "", hosts: serviceHosts }], rules, ref.service)[0]!.hosts;
+    });
+  };
+  return { changes: compareHosts(withoutIgnored(before), withoutIgnored(after)) };
 }
 
 async function loadSnapshotHosts(snapshotId: string): Promise<AnalysisHost[]> {

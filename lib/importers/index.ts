@@ -64,7 +64,8 @@ export const FORMAT_SOURCES: Readonly<Record<FormatId, string>> = {
 /** The lead's canonical JSON/NDJSON/CSV parser, tried when no tool importer recognises a file. */
 export interface CanonicalParser {
   detect(file: ImportFile): boolean;
-  parse(file: ImportFile, options: ImportOptions): ImportResult;
+  /** `format` names the canonical variant read (json, ndjson, csv); it becomes the reported format. */
+  parse(file: ImportFile, options: ImportFilesOptions): ImportResult & { format?: string };
 }
 
 export interface ImportHooks {
@@ -149,7 +150,8 @@ function importOne(file: ImportFile, options: ImportFilesOptions, hooks: ImportH
     if (!hooks.canonical) {
       throw new AppError("unsupported_format", { message: `${file.name}: the canonical format is not available here`, file: file.name });
     }
-    return { format: CANONICAL_FORMAT, result: hooks.canonical.parse(prepared, options) };
+    const result = hooks.canonical.parse(prepared, options);
+    return { format: result.format ?? CANONICAL_FORMAT, result };
   };
   try {
     if (forced !== undefined && CANONICAL_ALIASES.has(forced)) return runCanonical();
@@ -362,11 +364,12 @@ export function importFiles(files: readonly ImportFile[], options: ImportFilesOp
   const images: ImageCatalogueEntry[] = [];
   let takenAt: string | undefined;
   const environments = new Set<string | undefined>();
+  const sources = new Set<string>();
 
   for (const file of files) {
     const { format, result } = importOne(file, options, hooks);
     if (!formats.includes(format)) formats.push(format);
-    const rank = MERGE_RANK[format] ?? 50;
+    const rank = MERGE_RANK[format] ?? (CANONICAL_ALIASES.has(format) ? MERGE_RANK.canonical! : 50);
     for (const host of result.snapshot.hosts) {
       const identity = result.identities?.get(host.hostKey);
       members.push({ host, format, rank, aliases: identity?.aliases ?? [], isServiceGuessed: identity?.isServiceGuessed ?? false });
@@ -374,6 +377,7 @@ export function importFiles(files: readonly ImportFile[], options: ImportFilesOp
     skipped.push(...result.skipped);
     images.push(...(result.images ?? []));
     takenAt = laterTime(takenAt, result.snapshot.takenAt);
+    sources.add(result.snapshot.source ?? format);
     environments.add(result.snapshot.environment);
   }
 
@@ -398,7 +402,8 @@ export function importFiles(files: readonly ImportFile[], options: ImportFilesOp
   return {
     snapshot: {
       ...(takenAt !== undefined && { takenAt }),
-      source: format,
+      // A canonical file names its own source (the tool that produced it); keep it when all files agree.
+      source: sources.size === 1 ? [...sources][0]! : format,
       ...(environment !== undefined && { environment }),
       hosts,
     },

@@ -4,9 +4,7 @@
  * result per line, in event, snapshot or batch format; each line names its hostIdentifier).
  */
 import { z } from "zod";
-import {
-  AppError,
-} from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import {
   bootTime,
   cleanName,

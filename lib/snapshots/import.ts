@@ -1,5 +1,7 @@
-import { AppError } from "@/lib/errors";
-import { type CanonicalFormat, detectCanonicalFormat, parseCanonical, rejectDuplicateHostKeys } from "./parse";
+import { expandArchive } from "@/lib/importers/archive";
+import { type CanonicalParser, importFiles } from "@/lib/importers";
+import type { ImportFile } from "@/lib/importers/types";
+import { type CanonicalFormat, detectCanonicalFormat, parseCanonical } from "./parse";
 import type { CanonicalSnapshot } from "./schemas";
 import { decodeText, type Upload } from "./upload";
 
@@ -9,53 +11,41 @@ export interface ImportedSnapshot {
   skipped: Array<{ hostKey: string; reason: string }>;
 }
 
-const CANONICAL_FORMATS: CanonicalFormat[] = ["json", "ndjson", "csv"];
+export interface ArchiveLimits {
+  maxEntries: number;
+  maxUnpackedBytes: number;
+}
+
+const CANONICAL_FORMATS = new Set<string>(["json", "ndjson", "csv"]);
+
+/** The canonical JSON/NDJSON/CSV parser, plugged into the importers as the fallback format. */
+export const canonicalParser: CanonicalParser = {
+  detect: (file) => detectCanonicalFormat(file.text) !== null,
+  parse(file, options) {
+    const forced = options.format && CANONICAL_FORMATS.has(options.format) ? (options.format as CanonicalFormat) : null;
+    const format = forced ?? detectCanonicalFormat(file.text) ?? "json";
+    return { snapshot: parseCanonical(file.text, format, options), skipped: [], format };
+  },
+};
 
 /**
- * Turns an upload (one or more files) into one canonical snapshot, detecting each file's
- * format unless `format` forces one. Several files become one snapshot.
+ * Turns an upload into one canonical snapshot: archives are unpacked, each file's format is
+ * detected (tool outputs or the canonical format) unless `format` forces one, and several
+ * files become one snapshot, with files about the same machine merged onto one host.
  */
-export function importUpload(upload: Upload): ImportedSnapshot {
-  const { options } = upload;
-  if (options.format && !CANONICAL_FORMATS.includes(options.format as CanonicalFormat)) {
-    throw new AppError("unsupported_format", {
-      message: `unknown format "${options.format}"; supported formats: ${CANONICAL_FORMATS.join(", ")}`,
-    });
-  }
-  const parts = upload.files.map((file) => {
-    const text = decodeText(file);
-    const format = (options.format as CanonicalFormat | undefined) ?? detectCanonicalFormat(text);
-    if (!format) {
-      throw new AppError("unsupported_format", {
-        message: `${file.name}: could not recognise the format; supported formats: ${CANONICAL_FORMATS.join(", ")} (see /schema/snapshot-v1.json)`,
-        file: file.name,
-      });
-    }
-    try {
-      return { file, format, snapshot: parseCanonical(text, format, options) };
-    } catch (error) {
-      if (error instanceof AppError && upload.files.length > 1) {
-        throw new AppError(error.code, { message: `${file.name}: ${error.message}`, path: error.path, line: error.line, file: file.name });
-      }
-      throw error;
-    }
+export function importUpload(upload: Upload, limits: ArchiveLimits): ImportedSnapshot {
+  let unpackedBytes = 0;
+  const files: ImportFile[] = upload.files.flatMap((file) => {
+    const entries = isArchiveName(file.name)
+      ? expandArchive(file.name, file.bytes, { ...limits, maxUnpackedBytes: limits.maxUnpackedBytes - unpackedBytes })
+      : [{ name: file.name, text: decodeText(file) }];
+    for (const entry of entries) unpackedBytes += entry.text.length;
+    return entries;
   });
+  const { snapshot, skipped, format } = importFiles(files, upload.options, { canonical: canonicalParser });
+  return { snapshot, skipped, format };
+}
 
-  const snapshot: CanonicalSnapshot = {
-    takenAt: parts.find((p) => p.snapshot.takenAt)?.snapshot.takenAt ?? options.takenAt,
-    source: parts.find((p) => p.snapshot.source)?.snapshot.source,
-    environment: parts.find((p) => p.snapshot.environment)?.snapshot.environment ?? options.environment,
-    hosts: parts.flatMap((p) =>
-      p.snapshot.hosts.map((host) => ({
-        ...host,
-        // Each file's own environment wins for its hosts when files disagree.
-        environment: host.environment ?? p.snapshot.environment,
-      })),
-    ),
-  };
-  if (parts.length > 1) {
-    rejectDuplicateHostKeys(parts.flatMap((p) => p.snapshot.hosts.map((h) => ({ hostKey: h.hostKey, where: { file: p.file.name } }))));
-  }
-  const formats = [...new Set(parts.map((p) => p.format))];
-  return { snapshot, format: formats.join("+"), skipped: [] };
+function isArchiveName(name: string): boolean {
+  return /\.(tar\.gz|tgz|tar|zip|gz)$/i.test(name);
 }

@@ -13,7 +13,10 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request) {
   return withErrors(async () => {
     const upload = await readUpload(request, env.DRIFTBOARD_MAX_UPLOAD_MB * 1024 * 1024);
-    const imported = importUpload(upload);
+    const imported = importUpload(upload, {
+      maxEntries: env.DRIFTBOARD_MAX_ARCHIVE_ENTRIES,
+      maxUnpackedBytes: env.DRIFTBOARD_MAX_UNPACKED_MB * 1024 * 1024,
+    });
     const result = await ingestSnapshot(imported);
     const { created, ...body } = result;
     return Response.json(body, { status: created ? 201 : 200, headers: { location: `/api/snapshots/${result.id}` } });

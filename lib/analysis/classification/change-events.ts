@@ -1,4 +1,5 @@
 import type { AnalysisHost, ServiceSnapshot } from "../types";
+import { compareVersionText } from "./format-changes";
 
 /**
  * Matches a service's hosts across consecutive snapshots by `hostKey` and names what
@@ -7,7 +8,9 @@ import type { AnalysisHost, ServiceSnapshot } from "../types";
  *
  * Sized for 30 snapshots × 5,000 hosts × 300 components: hosts are matched through a Map
  * (never host × host), manifests are compared by hash first, and component diffs are only
- * computed — and cached per pair of hashes — when the hashes differ.
+ * computed — and cached per pair of hashes — when the hashes differ. "Did the service run
+ * this version before?" is answered from per-version host counts that are built once and
+ * then updated only for the hosts that changed, came or went.
  */
 
 export type ChangeKind = "mutation" | "replacement" | "scale";
@@ -62,7 +65,7 @@ export function detectChangeEvents(history: readonly ServiceSnapshot[]): ChangeE
   if (!first) return [];
   const cache: DiffCache = new Map();
   // Counted once, then carried from snapshot to snapshot: consecutive snapshots differ in few hosts.
-  const counts = countVersions(first.hosts);
+  const counts: CountsHolder = { current: null };
   const events: ChangeEvent[] = [];
   for (let index = 1; index < history.length; index++) {
     const previous = history[index - 1];
@@ -78,7 +81,7 @@ export function detectTransitionEvents(
   next: ServiceSnapshot,
   cache: DiffCache = new Map(),
 ): ChangeEvent[] {
-  return compareSnapshots(previous, next, countVersions(previous.hosts), cache);
+  return compareSnapshots(previous, next, { current: null }, cache);
 }
 
 /**
@@ -122,13 +125,15 @@ function diffManifests(before: AnalysisHost, after: AnalysisHost, cache: DiffCac
   const cached = cache.get(key);
   if (cached) return cached;
 
+  // for…in rather than Object.entries: no array per component on the hot path.
   const changes: ComponentChange[] = [];
-  for (const [name, from] of Object.entries(before.components)) {
+  for (const name in before.components) {
+    const from = before.components[name] ?? null;
     const to = after.components[name] ?? null;
     if (to !== from) changes.push({ name, from, to });
   }
-  for (const [name, to] of Object.entries(after.components)) {
-    if (!(name in before.components)) changes.push({ name, from: null, to });
+  for (const name in after.components) {
+    if (!(name in before.components)) changes.push({ name, from: null, to: after.components[name] ?? null });
   }
   changes.sort(compareByName);
   cache.set(key, changes);
@@ -136,10 +141,18 @@ function diffManifests(before: AnalysisHost, after: AnalysisHost, cache: DiffCac
 }
 
 /**
- * The events between `previous` and `next`, given `counts` for `previous`; on return
- * `counts` describes `next`, ready for the following transition.
+ * Version counts of the snapshot last compared, or null until some host arrives: a fleet
+ * without churn never needs them, so it never pays for counting every manifest.
  */
-function compareSnapshots(previous: ServiceSnapshot, next: ServiceSnapshot, counts: VersionCounts, cache: DiffCache): ChangeEvent[] {
+interface CountsHolder {
+  current: VersionCounts | null;
+}
+
+/**
+ * The events between `previous` and `next`, given the counts for `previous` (if already
+ * built); on return the counts describe `next`, ready for the following transition.
+ */
+function compareSnapshots(previous: ServiceSnapshot, next: ServiceSnapshot, holder: CountsHolder, cache: DiffCache): ChangeEvent[] {
   const previousByKey = new Map<string, AnalysisHost>();
   for (const host of previous.hosts) previousByKey.set(host.hostKey, host);
 
@@ -170,12 +183,18 @@ function compareSnapshots(previous: ServiceSnapshot, next: ServiceSnapshot, coun
   }
   const departures = previous.hosts.filter((host) => !nextKeys.has(host.hostKey) || replacedMachine.has(host.hostKey));
 
-  const { replacing, joining } = splitArrivals(arrivals, counts, mutatedPairs, replacedMachine, cache);
+  if (arrivals.length > 0) holder.current ??= countVersions(previous.hosts);
+  const counts = holder.current;
+  const { replacing, joining } = counts
+    ? splitArrivals(arrivals, counts, mutatedPairs, replacedMachine, cache)
+    : { replacing: [], joining: [] };
 
-  // Carry the counts over to `next`.
-  for (const host of departures) addToCounts(counts, host, -1);
-  for (const host of arrivals) addToCounts(counts, host, 1);
-  for (const { before, after, diff } of mutatedPairs) applyDiffToCounts(counts, before, after, diff);
+  if (counts) {
+    // Carry the counts over to `next`.
+    addHostsToCounts(counts, departures, -1);
+    addHostsToCounts(counts, arrivals, 1);
+    for (const { before, after, diff } of mutatedPairs) applyDiffToCounts(counts, before, after, diff);
+  }
 
   const base = { takenAt: next.takenAt, snapshotId: next.snapshotId, previousSnapshotId: previous.snapshotId };
   const departedKeys = departures.map((host) => host.hostKey);
@@ -240,6 +259,7 @@ function splitArrivals(
   const joining: string[] = [];
   if (arrivals.length === 0) return { replacing, joining };
 
+  // What persisting hosts were just changed to, alongside what the previous snapshot ran.
   const changedInPlace = countVersions([]);
   for (const { after, diff } of mutatedPairs) {
     changedInPlace.manifests.set(after.manifestHash, 1);
@@ -255,12 +275,13 @@ function splitArrivals(
     hasVersion: (name, version) => sources.some((counts) => counts.components.get(name)?.has(version) ?? false),
   };
 
+  const usual = rememberUsualVersions(previousCounts);
   const broughtByManifest = new Map<string, ComponentChange[]>();
   for (const host of arrivals) {
     const cacheKey = `${host.manifestHash}\n${host.image ?? ""}`;
     let brought = broughtByManifest.get(cacheKey);
     if (!brought) {
-      brought = findNewVersions(host, known, previousCounts);
+      brought = findNewVersions(host, known, usual);
       broughtByManifest.set(cacheKey, brought);
     }
     if (brought.length === 0) {
@@ -275,19 +296,39 @@ function splitArrivals(
 }
 
 /** The (component, version) pairs and image on `host` that no known host runs, with the previous usual version as `from`. */
-function findNewVersions(host: AnalysisHost, known: KnownVersions, previousCounts: VersionCounts): ComponentChange[] {
+function findNewVersions(host: AnalysisHost, known: KnownVersions, usual: UsualVersions): ComponentChange[] {
   const changes: ComponentChange[] = [];
   if (host.image && !known.hasImage(host.image)) {
-    changes.push({ name: IMAGE_COMPONENT, from: pickMostCommon(previousCounts.images), to: host.image });
+    changes.push({ name: IMAGE_COMPONENT, from: usual.image(), to: host.image });
   }
   // A manifest some known host runs holds no new version: skip its components.
   if (known.hasManifest(host.manifestHash)) return changes;
-  for (const [name, version] of Object.entries(host.components)) {
-    if (!known.hasVersion(name, version)) {
-      changes.push({ name, from: pickMostCommon(previousCounts.components.get(name)), to: version });
+  for (const name in host.components) {
+    const version = host.components[name];
+    if (version !== undefined && !known.hasVersion(name, version)) {
+      changes.push({ name, from: usual.version(name), to: version });
     }
   }
   return changes.sort(compareByName);
+}
+
+/** The version most hosts of the previous snapshot ran, as `from` for what arrivals bring. */
+interface UsualVersions {
+  image(): string | null;
+  version(name: string): string | null;
+}
+
+/** Memoised per name: a thousand arrivals bringing the same upgrade ask for the same component. */
+function rememberUsualVersions(counts: VersionCounts): UsualVersions {
+  const byName = new Map<string, string | null>();
+  let image: string | null | undefined;
+  return {
+    image: () => (image === undefined ? (image = pickMostCommon(counts.images)) : image),
+    version: (name) => {
+      if (!byName.has(name)) byName.set(name, pickMostCommon(counts.components.get(name)));
+      return byName.get(name) ?? null;
+    },
+  };
 }
 
 interface KnownVersions {
@@ -304,26 +345,28 @@ interface VersionCounts {
   images: Map<string, number>;
 }
 
-/** Counts for a set of hosts; each distinct manifest's components are read once. */
 function countVersions(hosts: readonly AnalysisHost[]): VersionCounts {
   const counts: VersionCounts = { manifests: new Map(), components: new Map(), images: new Map() };
-  const firstHostOf = new Map<string, AnalysisHost>();
-  for (const host of hosts) {
-    bump(counts.manifests, host.manifestHash, 1);
-    if (host.image) bump(counts.images, host.image, 1);
-    if (!firstHostOf.has(host.manifestHash)) firstHostOf.set(host.manifestHash, host);
-  }
-  for (const [hash, host] of firstHostOf) {
-    const hostCount = counts.manifests.get(hash) ?? 0;
-    for (const [name, version] of Object.entries(host.components)) addCount(counts.components, name, version, hostCount);
-  }
+  addHostsToCounts(counts, hosts, 1);
   return counts;
 }
 
-function addToCounts(counts: VersionCounts, host: AnalysisHost, delta: 1 | -1): void {
-  bump(counts.manifests, host.manifestHash, delta);
-  if (host.image) bump(counts.images, host.image, delta);
-  for (const [name, version] of Object.entries(host.components)) addCount(counts.components, name, version, delta);
+/** Adds (delta 1) or removes (delta -1) hosts; hosts sharing a manifest are counted in one pass over it. */
+function addHostsToCounts(counts: VersionCounts, hosts: readonly AnalysisHost[], delta: 1 | -1): void {
+  const byManifest = new Map<string, { host: AnalysisHost; hostCount: number }>();
+  for (const host of hosts) {
+    if (host.image) bump(counts.images, host.image, delta);
+    const group = byManifest.get(host.manifestHash);
+    if (group) group.hostCount++;
+    else byManifest.set(host.manifestHash, { host, hostCount: 1 });
+  }
+  for (const [hash, { host, hostCount }] of byManifest) {
+    bump(counts.manifests, hash, delta * hostCount);
+    for (const name in host.components) {
+      const version = host.components[name];
+      if (version !== undefined) addCount(counts.components, name, version, delta * hostCount);
+    }
+  }
 }
 
 /** Moves a mutated host's counts from its old state to its new one, touching only what changed. */
@@ -356,7 +399,7 @@ function pickMostCommon(counts: ReadonlyMap<string, number> | undefined): string
   let best: string | null = null;
   let bestCount = 0;
   for (const [value, count] of counts ?? []) {
-    if (count > bestCount || (count === bestCount && best !== null && value.localeCompare(best, "en", { numeric: true }) > 0)) {
+    if (count > bestCount || (count === bestCount && best !== null && compareVersionText(value, best) > 0)) {
       best = value;
       bestCount = count;
     }

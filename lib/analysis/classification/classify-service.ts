@@ -77,12 +77,12 @@ export function classifyService(
   const scaleEvents = countEvents(events, "scale");
   const latest = history.at(-1);
   const hints = latest ? collectSnapshotHints(latest) : { hints: [], leaning: null, confidence: 0 };
-  const counts = { mutations, replacements, scaleEvents, events, hints: hints.hints.map((hint) => hint.text) };
+  const shared = { mutations, replacements, scaleEvents, events, hints: hints.hints.map((hint) => hint.text) };
 
   const changes = mutations + replacements;
   if (history.length < 2 || changes === 0) {
     return {
-      ...counts,
+      ...shared,
       verdict: "unknown",
       confidence: hints.confidence,
       leaning: hints.leaning,
@@ -99,7 +99,7 @@ export function classifyService(
   if (mutations === 0) evidence.push(`no persisting host changed in place across ${history.length} snapshots`);
   if (scaleEvents > 0) evidence.push(`${pluralize(scaleEvents, "scale event")}: hosts added or removed without new versions`);
 
-  return { ...counts, verdict, confidence: computeConfidence(verdict, mutations, replacements), leaning: null, evidence };
+  return { ...shared, verdict, confidence: computeConfidence(verdict, mutations, replacements), leaning: null, evidence };
 }
 
 function decideVerdict(mutations: number, replacements: number, mixedMinShare: number): Exclude<Verdict, "unknown"> {

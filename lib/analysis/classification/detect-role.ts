@@ -43,14 +43,15 @@ export function detectRole(hosts: readonly AnalysisHost[], override?: ServiceRol
   if (override) return override;
   if (hosts.length === 0) return "stateless";
 
-  // Hosts of a service share few manifests; look at each distinct one once.
+  // Hosts of a service share few manifests, and manifests share component names: look at each once.
   const byManifest = new Map<string, boolean>();
+  const byName = new Map<string, boolean>();
   let statefulHosts = 0;
   for (const host of hosts) {
     const cacheKey = `${host.role ?? ""}\n${host.image ?? ""}\n${host.manifestHash}`;
     let isStateful = byManifest.get(cacheKey);
     if (isStateful === undefined) {
-      isStateful = isStatefulHost(host);
+      isStateful = isStatefulHost(host, byName);
       byManifest.set(cacheKey, isStateful);
     }
     if (isStateful) statefulHosts++;
@@ -58,14 +59,25 @@ export function detectRole(hosts: readonly AnalysisHost[], override?: ServiceRol
   return statefulHosts / hosts.length >= STATEFUL_MIN_HOST_SHARE ? "stateful" : "stateless";
 }
 
-/** An explicit `role` decides; otherwise the image and components are recognised by name. */
-export function isStatefulHost(host: AnalysisHost): boolean {
+/**
+ * An explicit `role` decides; otherwise the image and components are recognised by name.
+ * `knownNames` memoises name recognition across calls.
+ */
+export function isStatefulHost(host: AnalysisHost, knownNames: Map<string, boolean> = new Map()): boolean {
   if (host.role) {
     return splitWords(host.role).some((word) => STATEFUL_ROLE_WORDS.has(word) || DATA_SERVICE_NAMES.has(stripVersion(word)));
   }
   if (host.image && isDataServiceName(imageRepositoryName(host.image))) return true;
   // Config fingerprints are named after files, which says too little about what runs.
-  return Object.keys(host.components).some((name) => !isConfigComponent(name) && isDataServiceName(name));
+  for (const name in host.components) {
+    let isDataService = knownNames.get(name);
+    if (isDataService === undefined) {
+      isDataService = !isConfigComponent(name) && isDataServiceName(name);
+      knownNames.set(name, isDataService);
+    }
+    if (isDataService) return true;
+  }
+  return false;
 }
 
 /**

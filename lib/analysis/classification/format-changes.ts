@@ -50,10 +50,19 @@ export function formatComponentChanges(changes: readonly ComponentChange[], max 
   return hidden > 0 ? `${shown.join(", ")}, +${hidden} more` : shown.join(", ");
 }
 
+// One collator: String#localeCompare with options builds a new one per call, which is slow
+// when ties are broken across thousands of versions.
+const numericCollator = new Intl.Collator("en", { numeric: true });
+
 /**
- * Whether `to` reads as a newer version than `from`. Only used for wording ("upgraded" vs
- * "downgraded"); numeric collation orders "1.9" before "1.10", which is enough for that.
+ * Orders version strings with digit runs compared as numbers ("1.9" before "1.10"). Good
+ * enough for wording and stable tie-breaks; the real version order is version-order.ts.
  */
+export function compareVersionText(a: string, b: string): number {
+  return numericCollator.compare(a, b);
+}
+
+/** Whether `to` reads as a newer version than `from`; only used for wording ("upgraded" vs "downgraded"). */
 export function isUpgrade(from: string, to: string): boolean {
-  return from.localeCompare(to, "en", { numeric: true }) < 0;
+  return compareVersionText(from, to) < 0;
 }

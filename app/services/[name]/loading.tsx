@@ -1,0 +1,5 @@
+import { ServiceDetailSkeleton } from "@/components/services/service-detail-skeleton";
+
+export default function Loading() {
+  return <ServiceDetailSkeleton />;
+}

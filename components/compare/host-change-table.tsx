@@ -1,0 +1,107 @@
+import Link from "next/link";
+import type { SnapshotChangeKind } from "@/lib/analysis/compare";
+import { abbreviateVersion, type HostChangeRow } from "@/lib/compare/group-changes";
+import { ComponentChangeList } from "./component-change-list";
+
+export interface HostChangeTableProps {
+  service: string;
+  hosts: HostChangeRow[];
+  /** Rows beyond this are left out with a note; the JSON export has them all. */
+  limit?: number;
+}
+
+const KIND_CLASSES: Record<SnapshotChangeKind, string> = {
+  mutated: "border-mutable/40 bg-mutable/10 text-mutable",
+  launched: "border-immutable/40 bg-immutable/10 text-immutable",
+  retired: "border-unknown/40 bg-unknown/10 text-unknown dark:text-slate-300",
+};
+
+const KIND_LABELS: Record<SnapshotChangeKind, string> = {
+  mutated: "mutated in place",
+  launched: "launched",
+  retired: "retired",
+};
+
+/** One row per changed host: how it changed and which components. */
+export function HostChangeTable({ service, hosts, limit = 200 }: HostChangeTableProps) {
+  const shown = hosts.slice(0, limit);
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">Changed hosts of {service}</caption>
+        <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500 dark:border-slate-800 dark:text-slate-400">
+          <tr>
+            <th scope="col" className="px-3 py-2">
+              Host
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Change
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Components
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((host) => (
+            <tr key={`${host.hostKey}\u0000${host.kind}`} className="border-b border-slate-100 align-top last:border-0 dark:border-slate-800">
+              <td className="px-3 py-2 font-mono text-xs whitespace-nowrap">
+                <Link
+                  href={`/hosts/${encodeURIComponent(host.hostKey)}?environment=${encodeURIComponent(host.environment)}`}
+                  className="text-sky-700 hover:underline dark:text-sky-400"
+                >
+                  {host.hostKey}
+                </Link>
+              </td>
+              <td className="px-3 py-2">
+                <span className={`inline-block whitespace-nowrap rounded-full border px-2 py-0.5 text-xs font-medium ${KIND_CLASSES[host.kind]}`}>
+                  {KIND_LABELS[host.kind]}
+                </span>
+              </td>
+              <td className="px-3 py-2">
+                <HostComponents host={host} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {hosts.length > shown.length && (
+        <p className="px-3 py-2 text-xs text-slate-500 dark:text-slate-400">
+          Showing {shown.length.toLocaleString("en-US")} of {hosts.length.toLocaleString("en-US")} hosts; the JSON export lists them all.
+        </p>
+      )}
+    </div>
+  );
+}
+
+function HostComponents({ host }: { host: HostChangeRow }) {
+  if (host.kind === "mutated") return <ComponentChangeList changes={host.components} label={`Changes on ${host.hostKey}`} />;
+  const side = host.kind === "launched" ? "to" : "from";
+  const all = host.components.map((c) => ({ name: c.name, version: c[side] ?? "" }));
+  return (
+    <div className="space-y-1">
+      {host.kind === "launched" && host.isTypicalReplacement && (
+        <p className="text-xs text-slate-600 dark:text-slate-400">Brought the new versions listed above.</p>
+      )}
+      {host.kind === "launched" && !host.isTypicalReplacement && host.highlights.length > 0 && (
+        <>
+          <p className="text-xs text-slate-500 dark:text-slate-400">New versions, against the retired hosts:</p>
+          <ComponentChangeList changes={host.highlights} label={`New versions on ${host.hostKey}`} />
+        </>
+      )}
+      <details className="text-xs">
+        <summary className="cursor-pointer text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100">
+          {host.kind === "launched" ? "Runs" : "Ran"} {all.length.toLocaleString("en-US")} {all.length === 1 ? "component" : "components"}
+        </summary>
+        <ul aria-label={`Components of ${host.hostKey}`} className="mt-1 space-y-0.5 font-mono">
+          {all.map((component) => (
+            <li key={component.name} className="break-all">
+              <span className="font-semibold">{component.name}</span>{" "}
+              <span title={component.version}>{abbreviateVersion(component.version)}</span>
+            </li>
+          ))}
+        </ul>
+      </details>
+    </div>
+  );
+}
