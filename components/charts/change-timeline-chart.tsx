@@ -3,8 +3,8 @@
 import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, Tooltip, type TooltipContentProps, XAxis, YAxis } from "recharts";
 import type { ChangeTimelinePoint } from "@/lib/charts/service-series";
 import { formatDateTime } from "@/lib/format";
-import { CHART_COLORS, CHART_WRAPPER_CLASSES } from "./chart-palette";
-import { ChartTooltipBox } from "./chart-tooltip";
+import { CHART_COLORS, CHART_WRAPPER_CLASSES } from "./service-chart-palette";
+import { ServiceChartTooltipBox } from "./service-chart-tooltip";
 
 export interface ChangeTimelineChartProps {
   series: readonly ChangeTimelinePoint[];
@@ -52,7 +52,7 @@ function TimelineTooltip({ active, payload }: TooltipContentProps) {
   const point = payload?.[0]?.payload as ChangeTimelinePoint | undefined;
   if (!active || !point) return null;
   return (
-    <ChartTooltipBox title={`Snapshot ${formatDateTime(point.takenAt)}`}>
+    <ServiceChartTooltipBox title={`Snapshot ${formatDateTime(point.takenAt)}`}>
       <ul className="space-y-0.5">
         {SERIES.map((s) => (
           <li key={s.key} className="flex items-center gap-2">
@@ -67,6 +67,6 @@ function TimelineTooltip({ active, payload }: TooltipContentProps) {
           {point.retired} {point.retired === 1 ? "host was" : "hosts were"} retired by the replacement.
         </p>
       )}
-    </ChartTooltipBox>
+    </ServiceChartTooltipBox>
   );
 }

@@ -2,8 +2,8 @@
 
 import { Bar, BarChart, CartesianGrid, Cell, Tooltip, type TooltipContentProps, XAxis, YAxis } from "recharts";
 import type { AgeBucket, InstanceAgeSeries } from "@/lib/charts/service-series";
-import { AGE_RAMP, CHART_WRAPPER_CLASSES, pickShade } from "./chart-palette";
-import { ChartTooltipBox } from "./chart-tooltip";
+import { AGE_RAMP, CHART_WRAPPER_CLASSES, pickShade } from "./service-chart-palette";
+import { ServiceChartTooltipBox } from "./service-chart-tooltip";
 
 export interface InstanceAgeChartProps {
   series: InstanceAgeSeries;
@@ -33,8 +33,8 @@ function AgeTooltip({ active, payload }: TooltipContentProps) {
   const bucket = payload?.[0]?.payload as AgeBucket | undefined;
   if (!active || !bucket) return null;
   return (
-    <ChartTooltipBox title={`Launched ${bucket.label} before the snapshot`}>
+    <ServiceChartTooltipBox title={`Launched ${bucket.label} before the snapshot`}>
       {bucket.hostCount} {bucket.hostCount === 1 ? "host" : "hosts"}
-    </ChartTooltipBox>
+    </ServiceChartTooltipBox>
   );
 }

@@ -3,8 +3,8 @@
 import { Bar, BarChart, CartesianGrid, Cell, Tooltip, type TooltipContentProps, XAxis, YAxis } from "recharts";
 import { formatComponentLabel, formatVersion } from "@/lib/analysis/format-display";
 import type { VersionSpreadRow, VersionSpreadSeries } from "@/lib/charts/service-series";
-import { CHART_COLORS, CHART_WRAPPER_CLASSES, IGNORED_SHADES, OFF_BASELINE_SHADES, OTHER_SEGMENT_COLOR, pickShade } from "./chart-palette";
-import { ChartTooltipBox } from "./chart-tooltip";
+import { CHART_COLORS, CHART_WRAPPER_CLASSES, IGNORED_SHADES, OFF_BASELINE_SHADES, OTHER_SEGMENT_COLOR, pickShade } from "./service-chart-palette";
+import { ServiceChartTooltipBox } from "./service-chart-tooltip";
 
 export interface VersionSpreadChartProps {
   series: VersionSpreadSeries;
@@ -83,7 +83,7 @@ function SpreadTooltip({ active, payload }: TooltipContentProps) {
   const row = payload?.[0]?.payload as VersionSpreadRow | undefined;
   if (!active || !row) return null;
   return (
-    <ChartTooltipBox title={`${row.component}${row.ignored ? " (ignored)" : ""}`}>
+    <ServiceChartTooltipBox title={`${row.component}${row.ignored ? " (ignored)" : ""}`}>
       <ul className="space-y-0.5">
         {row.segments.map((segment, index) => (
           <li key={segment.version ?? "other"} className="flex items-center gap-2">
@@ -95,6 +95,6 @@ function SpreadTooltip({ active, payload }: TooltipContentProps) {
         ))}
       </ul>
       {!row.ignored && <p className="mt-1 text-slate-500 dark:text-slate-400">Click a version to pin it as the baseline.</p>}
-    </ChartTooltipBox>
+    </ServiceChartTooltipBox>
   );
 }
