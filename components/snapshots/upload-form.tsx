@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRef, useState, type DragEvent, type FormEvent } from "react";
 import { buttonClasses } from "@/components/ui/button-link";
 import { formatCount } from "@/lib/format";
+import { FORMAT_IDS } from "@/lib/importers/types";
 import { interpretUploadResponse, type UploadOutcome } from "@/lib/snapshots/upload-client";
 
 type Phase = { kind: "idle" } | { kind: "uploading"; loaded: number; total: number } | { kind: "processing" } | { kind: "done"; outcome: UploadOutcome };
@@ -62,7 +63,9 @@ export function UploadForm() {
       >
         <p className="font-medium">Drop inventory files here</p>
         <p id="upload-help" className="mt-1 text-sm text-slate-500">
-          Canonical JSON, NDJSON or CSV (see the <a className="underline" href="/schema/snapshot-v1.json">schema</a>). Several files become one snapshot.
+          What your tools already print — Ansible facts, knife, facter, kubectl, docker inspect, terraform show, Packer manifests, describe-instances,
+          osquery, SBOMs — or canonical JSON, NDJSON or CSV (see the <a className="underline" href="/schema/snapshot-v1.json">schema</a>). Several
+          files, or a .tar.gz/.zip of a fact cache, become one snapshot.
         </p>
         <label className={`${buttonClasses.secondary} mt-4 cursor-pointer`}>
           Choose files
@@ -86,10 +89,23 @@ export function UploadForm() {
         )}
       </div>
 
-      <fieldset className="grid gap-4 sm:grid-cols-3">
+      <label className="flex max-w-xs flex-col gap-1 text-sm">
+        Format
+        <select name="format" defaultValue="" className="rounded-md border border-slate-300 bg-white px-2 py-1.5 dark:border-slate-700 dark:bg-slate-900">
+          <option value="">Detect automatically</option>
+          {["json", "ndjson", "csv", ...FORMAT_IDS].map((id) => (
+            <option key={id} value={id}>
+              {id}
+            </option>
+          ))}
+        </select>
+      </label>
+
+      <fieldset className="grid gap-4 sm:grid-cols-4">
         <legend className="mb-2 text-sm font-medium">Where the data names none (optional)</legend>
         <TextField name="environment" label="Environment" placeholder="production" />
         <TextField name="service" label="Service" placeholder="billing" />
+        <TextField name="host" label="Host" placeholder="pg-prod-01" />
         <TextField name="takenAt" label="Taken at (ISO 8601)" placeholder="2026-03-01T12:00:00Z" />
       </fieldset>
 
