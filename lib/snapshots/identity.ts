@@ -42,14 +42,22 @@ export interface NormalisedSnapshot {
  */
 export function normaliseSnapshot(snapshot: CanonicalSnapshot, uploadedAt: Date = new Date()): NormalisedSnapshot {
   const manifests = new Map<string, NormalisedManifest>();
+  // Identical hosts usually list components in the same order, so their serialised maps are
+  // equal: hash each distinct serialisation once instead of sorting every host's components.
+  const hashBySerialisation = new Map<string, string>();
   const hosts: NormalisedHost[] = snapshot.hosts
     .map((host) => {
-      const components: Array<[string, string]> = [
-        ...Object.entries(host.components ?? {}),
-        ...Object.entries(host.config ?? {}).map(([name, fingerprint]): [string, string] => [CONFIG_PREFIX + name, fingerprint]),
-      ].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      const hash = sha256(JSON.stringify(components));
-      if (!manifests.has(hash)) manifests.set(hash, { hash, components });
+      const serialised = JSON.stringify(host.components ?? {}) + "\u0000" + JSON.stringify(host.config ?? {});
+      let hash = hashBySerialisation.get(serialised);
+      if (hash === undefined) {
+        const components: Array<[string, string]> = [
+          ...Object.entries(host.components ?? {}),
+          ...Object.entries(host.config ?? {}).map(([name, fingerprint]): [string, string] => [CONFIG_PREFIX + name, fingerprint]),
+        ].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+        hash = sha256(JSON.stringify(components));
+        hashBySerialisation.set(serialised, hash);
+        if (!manifests.has(hash)) manifests.set(hash, { hash, components });
+      }
       return {
         hostKey: host.hostKey,
         service: host.service,
@@ -57,7 +65,7 @@ export function normaliseSnapshot(snapshot: CanonicalSnapshot, uploadedAt: Date 
         role: host.role ?? null,
         image: host.image ?? null,
         launchedAt: host.launchedAt ? new Date(host.launchedAt).toISOString() : null,
-        manifestHash: hash,
+        manifestHash: hash!,
       };
     })
     .sort((a, b) => (a.hostKey < b.hostKey ? -1 : a.hostKey > b.hostKey ? 1 : 0));

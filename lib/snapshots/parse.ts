@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { AppError, formatPath } from "@/lib/errors";
 import { parseCsv } from "./csv";
+import { readHostFast } from "./fast-host";
 import {
   type CanonicalHost,
   type CanonicalSnapshot,
@@ -63,11 +64,31 @@ export function parseCanonical(
 
 function parseJsonSnapshot(text: string): CanonicalSnapshot {
   const document = parseJsonText(text);
-  const result = snapshotSchema.safeParse(document);
-  if (!result.success) throw validationError(result.error, document);
-  const { hosts, takenAt, source, environment } = result.data;
+  if (!document || typeof document !== "object" || Array.isArray(document) || !Array.isArray((document as { hosts?: unknown }).hosts)) {
+    const result = snapshotSchema.safeParse(document);
+    throw validationError(result.success ? missingHostsError() : result.error, document);
+  }
+  const { hosts: rawHosts, ...headerFields } = document as { hosts: unknown[] } & Record<string, unknown>;
+  const header = snapshotHeaderSchema.safeParse(headerFields);
+  if (!header.success) throw validationError(header.error, headerFields);
+  const hosts = rawHosts.map((raw, index) => readHost(raw, ["hosts", index], document));
   rejectDuplicateHostKeys(hosts.map((h, i) => ({ hostKey: h.hostKey, where: { path: `hosts[${i}].hostKey` } })));
-  return { takenAt, source, environment, hosts };
+  return { takenAt: header.data.takenAt, source: header.data.source, environment: header.data.environment, hosts };
+}
+
+/** One host: the fast check first, zod for anything it does not vouch for (and its error). */
+function readHost(raw: unknown, path: ReadonlyArray<PropertyKey>, document: unknown, line?: number): CanonicalHost {
+  const fast = readHostFast(raw);
+  if (fast) return fast;
+  const parsed = hostSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  throw validationError(parsed.error, document, line, path);
+}
+
+function missingHostsError(): z.ZodError {
+  const result = snapshotSchema.safeParse({});
+  if (result.success) throw new Error("unreachable: a snapshot without hosts validated");
+  return result.error;
 }
 
 function parseNdjsonSnapshot(text: string): CanonicalSnapshot {
@@ -95,10 +116,9 @@ function parseNdjsonSnapshot(text: string): CanonicalSnapshot {
       Object.assign(snapshot, { takenAt: header.data.takenAt, source: header.data.source, environment: header.data.environment });
       continue;
     }
-    const host = hostSchema.safeParse(value);
-    if (!host.success) throw validationError(host.error, value, lineNumber);
-    snapshot.hosts.push(host.data);
-    hostLines.push({ hostKey: host.data.hostKey, where: { line: lineNumber } });
+    const host = readHost(value, [], value, lineNumber);
+    snapshot.hosts.push(host);
+    hostLines.push({ hostKey: host.hostKey, where: { line: lineNumber } });
   }
   rejectDuplicateHostKeys(hostLines);
   return snapshot;
@@ -220,9 +240,10 @@ function parseJsonText(text: string, lineOffset?: number): unknown {
   }
 }
 
-function validationError(error: z.ZodError, input: unknown, line?: number): AppError {
-  const issue = error.issues[0];
-  if (!issue) return new AppError("invalid_input", { message: "invalid input", line });
+function validationError(error: z.ZodError, input: unknown, line?: number, prefix: ReadonlyArray<PropertyKey> = []): AppError {
+  const first = error.issues[0];
+  if (!first) return new AppError("invalid_input", { message: "invalid input", line });
+  const issue = { ...first, path: [...prefix, ...first.path] };
   let path = formatPath(issue.path);
   let message = issue.message;
   if (issue.code === "unrecognized_keys") {
