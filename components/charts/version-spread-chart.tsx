@@ -66,7 +66,7 @@ export function VersionSpreadChart({ series, onSelectVersion }: VersionSpreadCha
             onClick={(item) => {
               const row = item.payload as VersionSpreadRow | undefined;
               const version = row?.segments[index]?.version;
-              if (row && version && onSelectVersion) onSelectVersion(row.component, version);
+              if (row && !row.ignored && version && onSelectVersion) onSelectVersion(row.component, version);
             }}
           >
             {series.rows.map((row) => (

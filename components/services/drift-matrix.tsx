@@ -109,7 +109,10 @@ export function DriftMatrix({ hosts, components, environment, takenAt, filter, o
         <div
           ref={scrollRef}
           className="max-h-[70vh] overflow-auto rounded-md border border-slate-200 dark:border-slate-800"
-          tabIndex={-1}
+          // Focusable, so the keyboard can scroll a matrix wider or taller than the screen.
+          role="region"
+          aria-label="Scrollable drift matrix"
+          tabIndex={0}
         >
           <table aria-label="Drift matrix" aria-rowcount={view.rows.length + 1} aria-colcount={columnCount} className="border-separate border-spacing-0 text-xs">
             <thead className="sticky top-0 z-20 bg-white dark:bg-slate-900">

@@ -4,6 +4,7 @@ import { Suspense, useEffect, useState } from "react";
 import { ChartSkeleton } from "@/components/charts/chart-skeleton";
 import { buttonClasses } from "@/components/ui/button-link";
 import { Card } from "@/components/ui/card";
+import { smallButtonClasses } from "@/components/ui/form-controls";
 import { PageHeader } from "@/components/ui/page-header";
 import type { ServiceDetail } from "@/lib/analysis/queries";
 import type { ServiceDataParams } from "@/lib/analysis/service-view";
@@ -51,6 +52,7 @@ export function ServiceDetailView({ name, initial, timeline }: ServiceDetailView
 
   const [pinTarget, setPinTarget] = useState<PinTarget | null>(null);
   const [ignoreTarget, setIgnoreTarget] = useState<string | null>(null);
+  const [showIgnoredDrift, setShowIgnoredDrift] = useState(false);
   const knownHistory = useKnownHistory(query.isPlaceholderData ? undefined : detail, dataParams.snapshot);
 
   if (!detail) {
@@ -74,19 +76,20 @@ export function ServiceDetailView({ name, initial, timeline }: ServiceDetailView
   const filter: DriftMatrixFilterState = { host: view.host ?? "", component: view.component ?? "", onlyDrifted: view.drifted, sort: view.sort ?? "host" };
   const isUpdating = query.isPlaceholderData || (query.isFetching && !query.isFetched);
   const exportParams = { ...view, environment: detail.environment };
-  const hasDrift = detail.hosts.some((host) => host.drift.length > 0);
+  const hasDrift = detail.hosts.some((host) => host.isDrifted);
+  const ignoredComponents = [...new Set(detail.hosts.flatMap((host) => host.drift.filter((item) => item.ignored).map((item) => item.component)))];
 
   return (
     <div aria-busy={isUpdating}>
       <PageHeader
-        title={
-          <span className="flex flex-wrap items-center gap-3">
-            {detail.name}
-            {detail.isMigrationCandidate && <MigrationCandidateMarker />}
-          </span>
-        }
+        title={detail.name}
         description={
           <>
+            {detail.isMigrationCandidate && (
+              <span className="mr-2 align-middle">
+                <MigrationCandidateMarker />
+              </span>
+            )}
             Environment <strong>{detail.environment}</strong> · snapshot taken <strong>{formatDateTime(detail.takenAt)}</strong>
             {dataParams.snapshot && knownHistory.latestSnapshotId !== detail.snapshotId && <> (looking back)</>}
           </>
@@ -182,12 +185,23 @@ export function ServiceDetailView({ name, initial, timeline }: ServiceDetailView
         />
 
         <Card title="Drift matrix">
-          {!hasDrift ? (
-            <p className="text-sm text-slate-600 dark:text-slate-400">
-              {detail.hostCount === 1
-                ? `${detail.name} has a single host: it is its own majority, so it has no drift by definition. Pin versions to compare it with a declared baseline.`
-                : `No host differs from the baseline: all ${detail.hostCount} hosts match on every component.`}
-            </p>
+          {!hasDrift && !showIgnoredDrift ? (
+            <div className="text-sm text-slate-600 dark:text-slate-400">
+              <p>
+                {detail.hostCount === 1
+                  ? `${detail.name} has a single host: it is its own majority, so it has no drift by definition. Pin versions to compare it with a declared baseline.`
+                  : `No host drifts from the baseline: all ${detail.hostCount} hosts match on every component that counts.`}
+              </p>
+              {ignoredComponents.length > 0 && (
+                <p className="mt-2">
+                  Differences in ignored components ({ignoredComponents.slice(0, 3).join(", ")}
+                  {ignoredComponents.length > 3 ? `, +${ignoredComponents.length - 3} more` : ""}) are not counted.{" "}
+                  <button type="button" className={smallButtonClasses} onClick={() => setShowIgnoredDrift(true)}>
+                    Show them in the matrix
+                  </button>
+                </p>
+              )}
+            </div>
           ) : (
             <>
               <DriftMatrixFilters

@@ -1,6 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useEffect, useRef } from "react";
 import type { ServiceDetail } from "@/lib/analysis/queries";
 import type { ServiceDataParams } from "@/lib/analysis/service-view";
 import { fetchJson } from "./fetch-json";
@@ -45,10 +46,16 @@ export interface UseServiceDetailOptions {
  * baseline, an older snapshot) the previous data stays on screen, marked as placeholder.
  */
 export function useServiceDetail({ name, params, initial }: UseServiceDetailOptions) {
+  // The server's render seeds the cache once. Offered again later (after the entry was
+  // garbage-collected) it could be older than a pin or override made since.
+  const hasSeeded = useRef(false);
+  useEffect(() => {
+    hasSeeded.current = true;
+  }, []);
   return useQuery({
     queryKey: serviceKeys.detail(name, params),
     queryFn: ({ signal }) => fetchJson<ServiceDetail>(buildServiceDetailUrl(name, params), { signal }),
-    initialData: initial && isSameParams(initial.params, params) ? initial.detail : undefined,
+    initialData: !hasSeeded.current && initial && isSameParams(initial.params, params) ? initial.detail : undefined,
     placeholderData: keepPreviousData,
   });
 }

@@ -59,7 +59,10 @@ export function VersionSpreadSection({ components, declared, hostCount, componen
             <span className="inline-block h-2.5 w-2.5 rounded-sm bg-drift align-middle" aria-hidden /> other versions. Click a version to pin it.
           </p>
           <figure>
-            <VersionSpreadChart series={series} onSelectVersion={(component, version) => onPin({ component, version, hostCount: hostCountOf(component, version) })} />
+            <VersionSpreadChart
+              series={series}
+              onSelectVersion={(component, version) => onPin({ component, version, hostCount: hostCountOf(component, version) })}
+            />
             <figcaption className="sr-only">Version spread per component; the same data follows as a table.</figcaption>
           </figure>
           <div className="mt-4 overflow-x-auto">
@@ -68,7 +71,7 @@ export function VersionSpreadSection({ components, declared, hostCount, componen
                 <tr>
                   <th scope="col" className="py-1.5 pr-3">Component</th>
                   <th scope="col" className="py-1.5 pr-3">Baseline</th>
-                  <th scope="col" className="py-1.5 pr-3">Versions (hosts) — choose one to pin it</th>
+                  <th scope="col" className="py-1.5 pr-3">Versions (hosts): choose one to pin it</th>
                   <th scope="col" className="py-1.5"><span className="sr-only">Actions</span></th>
                 </tr>
               </thead>
@@ -89,6 +92,10 @@ export function VersionSpreadSection({ components, declared, hostCount, componen
                           segment.version === null ? (
                             <li key="other" className="px-1 text-xs text-slate-500">
                               +{segment.versionCount} more versions ({segment.hostCount} hosts)
+                            </li>
+                          ) : row.ignored ? (
+                            <li key={segment.version} className="px-1 font-mono text-xs" title={segment.version}>
+                              {formatVersion(segment.version)} ×{segment.hostCount}
                             </li>
                           ) : (
                             <li key={segment.version}>

@@ -6,7 +6,7 @@ import { ServiceDetailView } from "@/components/services/service-detail-view";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { getServiceDetail, getServiceTimeline, listServiceEnvironments, type ServiceDetail } from "@/lib/analysis/queries";
-import { buildServiceHref, parseServiceViewParams, type ServiceDataParams } from "@/lib/analysis/service-view";
+import { buildServiceHref, parseServiceViewParams, type ServiceDataParams, serializeServiceViewParams } from "@/lib/analysis/service-view";
 import { isAppError } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
@@ -43,7 +43,10 @@ export default async function ServicePage({ params, searchParams }: Props) {
     (error: unknown) => ({ error: isAppError(error) ? error.message : "the timeline could not be computed" }),
   );
 
-  return <ServiceDetailView name={name} initial={{ params: dataParams, detail }} timeline={timeline} />;
+  // Keyed by the view, so a real navigation (another service, environment or bookmarked view)
+  // starts from fresh state, while the view's own URL updates (history.replaceState) keep it.
+  const viewKey = `${name}?${serializeServiceViewParams(view)}`;
+  return <ServiceDetailView key={viewKey} name={name} initial={{ params: dataParams, detail }} timeline={timeline} />;
 }
 
 function ChooseEnvironment({ name, environments }: { name: string; environments: string[] }) {
