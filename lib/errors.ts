@@ -10,6 +10,7 @@ export type AppErrorCode =
   | "conflict" // 409
   | "payload_too_large" // 413
   | "unsupported_format" // 415
+  | "rate_limited" // 429: too many attempts from one client address; retryAfterSeconds says when to retry
   | "unavailable"; // 503: the database is away
 
 export interface AppErrorDetails {
@@ -20,6 +21,8 @@ export interface AppErrorDetails {
   line?: number;
   /** Which file of a multi-file upload. */
   file?: string;
+  /** For rate_limited and unavailable: when to try again (sent as a Retry-After header). */
+  retryAfterSeconds?: number;
 }
 
 export class AppError extends Error {
@@ -27,6 +30,7 @@ export class AppError extends Error {
   readonly path?: string;
   readonly line?: number;
   readonly file?: string;
+  readonly retryAfterSeconds?: number;
 
   constructor(code: AppErrorCode, details: AppErrorDetails) {
     super(details.message);
@@ -35,6 +39,7 @@ export class AppError extends Error {
     this.path = details.path;
     this.line = details.line;
     this.file = details.file;
+    this.retryAfterSeconds = details.retryAfterSeconds;
   }
 
   /** The JSON body clients receive: `{ error: { message, path?, line? } }`. */
@@ -46,6 +51,7 @@ export class AppError extends Error {
         ...(this.path !== undefined && { path: this.path }),
         ...(this.line !== undefined && { line: this.line }),
         ...(this.file !== undefined && { file: this.file }),
+        ...(this.retryAfterSeconds !== undefined && { retryAfterSeconds: this.retryAfterSeconds }),
       },
     };
   }

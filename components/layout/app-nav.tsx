@@ -1,4 +1,8 @@
+"use client";
+
 import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { isSharedReportPath } from "@/lib/reports/paths";
 import { NavLink } from "./nav-link";
 
 const LINKS = [
@@ -7,9 +11,16 @@ const LINKS = [
   { href: "/compare", label: "Compare" },
   { href: "/snapshots", label: "Snapshots" },
   { href: "/upload", label: "Upload" },
+  { href: "/reports", label: "Reports" },
 ];
 
 export function AppNav() {
+  // A shared report (/r/{token}) is for people outside the dashboard: it shows the report and
+  // nothing else, so the navigation stays out — rendered nowhere, not merely hidden. This is
+  // a client component only for this check (the root layout wraps every route, and moving
+  // the dashboard's pages into a route group would move everyone's files).
+  const pathname = usePathname();
+  if (isSharedReportPath(pathname)) return null;
   return (
     <nav aria-label="Main" className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3 sm:px-6">

@@ -2,7 +2,7 @@
  * Who may do what, decided from a request's method and path. Pure, so every rule is unit
  * tested; proxy.ts applies it to each request.
  */
-import type { ApiTokenScope } from "./api-tokens";
+import type { ApiTokenScope } from "./scopes";
 
 /** What a request needs: nothing, to read, to upload snapshots, or full (admin) rights. */
 export type Permission = "public" | "read" | "upload" | "admin";

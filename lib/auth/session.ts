@@ -56,3 +56,23 @@ export function verifySessionValue(key: Buffer, value: string | undefined, maxTt
   if (expiresAt <= nowSeconds || issuedAt > nowSeconds + CLOCK_SKEW_SECONDS || expiresAt - issuedAt > maxTtlSeconds) return null;
   return { issuedAt: new Date(issuedAt * 1000), expiresAt: new Date(expiresAt * 1000) };
 }
+
+/**
+ * The Set-Cookie header for a session: httpOnly (no script reads it), SameSite=Lax (not sent
+ * on cross-site POSTs), Secure when the browser talks HTTPS to us. `value: null` clears it.
+ */
+export function serializeSessionCookie(value: string | null, options: { isSecure: boolean; maxAgeSeconds: number }): string {
+  const parts = [`${SESSION_COOKIE}=${value ?? ""}`, "Path=/", "HttpOnly", "SameSite=Lax", `Max-Age=${value === null ? 0 : Math.floor(options.maxAgeSeconds)}`];
+  if (options.isSecure) parts.push("Secure");
+  return parts.join("; ");
+}
+
+/** One cookie's value from a Cookie header. */
+export function readCookie(header: string | null, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(";")) {
+    const eq = part.indexOf("=");
+    if (eq !== -1 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return undefined;
+}

@@ -8,6 +8,7 @@ const STATUS: Record<AppErrorCode, number> = {
   conflict: 409,
   payload_too_large: 413,
   unsupported_format: 415,
+  rate_limited: 429,
   unavailable: 503,
 };
 
@@ -25,7 +26,9 @@ export async function withErrors(handler: () => Promise<Response>): Promise<Resp
 
 export function errorResponse(error: unknown): Response {
   if (error instanceof AppError) {
-    return Response.json(error.toJSON(), { status: STATUS[error.code] });
+    const headers: Record<string, string> = error.retryAfterSeconds !== undefined ? { "retry-after": String(error.retryAfterSeconds) } : {};
+    if (error.code === "unauthorized") headers["www-authenticate"] = 'Bearer realm="driftboard"';
+    return Response.json(error.toJSON(), { status: STATUS[error.code], headers });
   }
   if (isDatabaseUnavailable(error)) {
     console.error("database unavailable:", error instanceof Error ? error.message : error);

@@ -377,7 +377,9 @@ export function importFiles(files: readonly ImportFile[], options: ImportFilesOp
     skipped.push(...result.skipped);
     images.push(...(result.images ?? []));
     takenAt = laterTime(takenAt, result.snapshot.takenAt);
-    sources.add(result.snapshot.source ?? format);
+    // Canonical data without a source stays without one, so the same file uploaded raw
+    // (streamed) or as a form part gets the same identity.
+    sources.add(result.snapshot.source ?? (CANONICAL_ALIASES.has(format) ? "" : format));
     environments.add(result.snapshot.environment);
   }
 
@@ -403,7 +405,7 @@ export function importFiles(files: readonly ImportFile[], options: ImportFilesOp
     snapshot: {
       ...(takenAt !== undefined && { takenAt }),
       // A canonical file names its own source (the tool that produced it); keep it when all files agree.
-      source: sources.size === 1 ? [...sources][0]! : format,
+      source: sources.size === 1 ? [...sources][0]! || undefined : format,
       ...(environment !== undefined && { environment }),
       hosts,
     },

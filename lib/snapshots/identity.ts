@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { CONFIG_PREFIX } from "@/lib/analysis/types";
-import type { CanonicalSnapshot } from "./schemas";
+import type { CanonicalHost, CanonicalSnapshot } from "./schemas";
 
 /** Environment of hosts whose data names none. */
 export const DEFAULT_ENVIRONMENT = "default";
@@ -41,64 +41,85 @@ export interface NormalisedSnapshot {
  * `uploadedAt` is used) so uploading the same file twice stays one snapshot.
  */
 export function normaliseSnapshot(snapshot: CanonicalSnapshot, uploadedAt: Date = new Date()): NormalisedSnapshot {
-  const manifests = new Map<string, NormalisedManifest>();
+  const builder = new SnapshotBuilder();
+  for (const host of snapshot.hosts) builder.add(host);
+  return builder.finish(snapshot, uploadedAt);
+}
+
+/**
+ * Builds a NormalisedSnapshot one host at a time, so a streamed upload keeps only each
+ * host's small row and each distinct manifest, never the whole parsed document.
+ */
+export class SnapshotBuilder {
+  private readonly hosts: Array<Omit<NormalisedHost, "environment"> & { environment: string | null }> = [];
+  private readonly manifests = new Map<string, NormalisedManifest>();
   // Identical hosts usually list components in the same order, so their serialised maps are
   // equal: hash each distinct serialisation once instead of sorting every host's components.
-  const hashBySerialisation = new Map<string, string>();
-  const hosts: NormalisedHost[] = snapshot.hosts
-    .map((host) => {
-      const serialised = JSON.stringify(host.components ?? {}) + "\u0000" + JSON.stringify(host.config ?? {});
-      let hash = hashBySerialisation.get(serialised);
-      if (hash === undefined) {
-        const components: Array<[string, string]> = [
-          ...Object.entries(host.components ?? {}),
-          ...Object.entries(host.config ?? {}).map(([name, fingerprint]): [string, string] => [CONFIG_PREFIX + name, fingerprint]),
-        ].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-        hash = sha256(JSON.stringify(components));
-        hashBySerialisation.set(serialised, hash);
-        if (!manifests.has(hash)) manifests.set(hash, { hash, components });
-      }
-      return {
-        hostKey: host.hostKey,
-        service: host.service,
-        environment: host.environment ?? snapshot.environment ?? DEFAULT_ENVIRONMENT,
-        role: host.role ?? null,
-        image: host.image ?? null,
-        launchedAt: host.launchedAt ? new Date(host.launchedAt).toISOString() : null,
-        manifestHash: hash!,
-      };
-    })
-    .sort((a, b) => (a.hostKey < b.hostKey ? -1 : a.hostKey > b.hostKey ? 1 : 0));
+  private readonly hashBySerialisation = new Map<string, string>();
 
-  const takenAt = snapshot.takenAt ? new Date(snapshot.takenAt) : uploadedAt;
-  const contentHash = sha256(
-    JSON.stringify({
-      takenAt: snapshot.takenAt ? takenAt.toISOString() : null,
-      source: snapshot.source ?? null,
-      environment: snapshot.environment ?? null,
-      hosts: hosts.map((h) => [h.hostKey, h.service, h.environment, h.role, h.image, h.launchedAt, h.manifestHash]),
-    }),
-  );
-
-  const services = new Map<string, { service: string; environment: string; hostCount: number }>();
-  for (const host of hosts) {
-    const key = JSON.stringify([host.service, host.environment]);
-    const entry = services.get(key) ?? { service: host.service, environment: host.environment, hostCount: 0 };
-    entry.hostCount += 1;
-    services.set(key, entry);
+  get hostCount(): number {
+    return this.hosts.length;
   }
 
-  return {
-    // 64 bits of the content hash: short enough for URLs, and the full hash stays unique in the table.
-    id: contentHash.slice(0, 16),
-    contentHash,
-    takenAt,
-    source: snapshot.source ?? null,
-    environment: snapshot.environment ?? null,
-    hosts,
-    manifests: [...manifests.values()],
-    services: [...services.values()].sort((a, b) => a.service.localeCompare(b.service) || a.environment.localeCompare(b.environment)),
-  };
+  add(host: CanonicalHost): void {
+    const serialised = JSON.stringify(host.components ?? {}) + "\u0000" + JSON.stringify(host.config ?? {});
+    let hash = this.hashBySerialisation.get(serialised);
+    if (hash === undefined) {
+      const components: Array<[string, string]> = [
+        ...Object.entries(host.components ?? {}),
+        ...Object.entries(host.config ?? {}).map(([name, fingerprint]): [string, string] => [CONFIG_PREFIX + name, fingerprint]),
+      ].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      hash = sha256(JSON.stringify(components));
+      this.hashBySerialisation.set(serialised, hash);
+      if (!this.manifests.has(hash)) this.manifests.set(hash, { hash, components });
+    }
+    this.hosts.push({
+      hostKey: host.hostKey,
+      service: host.service,
+      environment: host.environment ?? null,
+      role: host.role ?? null,
+      image: host.image ?? null,
+      launchedAt: host.launchedAt ? new Date(host.launchedAt).toISOString() : null,
+      manifestHash: hash,
+    });
+  }
+
+  /** `header` may only be known at the end (a JSON document's members can follow its hosts). */
+  finish(header: Omit<CanonicalSnapshot, "hosts">, uploadedAt: Date = new Date()): NormalisedSnapshot {
+    const hosts: NormalisedHost[] = this.hosts
+      .map((host) => ({ ...host, environment: host.environment ?? header.environment ?? DEFAULT_ENVIRONMENT }))
+      .sort((a, b) => (a.hostKey < b.hostKey ? -1 : a.hostKey > b.hostKey ? 1 : 0));
+
+    const takenAt = header.takenAt ? new Date(header.takenAt) : uploadedAt;
+    const contentHash = sha256(
+      JSON.stringify({
+        takenAt: header.takenAt ? takenAt.toISOString() : null,
+        source: header.source ?? null,
+        environment: header.environment ?? null,
+        hosts: hosts.map((h) => [h.hostKey, h.service, h.environment, h.role, h.image, h.launchedAt, h.manifestHash]),
+      }),
+    );
+
+    const services = new Map<string, { service: string; environment: string; hostCount: number }>();
+    for (const host of hosts) {
+      const key = JSON.stringify([host.service, host.environment]);
+      const entry = services.get(key) ?? { service: host.service, environment: host.environment, hostCount: 0 };
+      entry.hostCount += 1;
+      services.set(key, entry);
+    }
+
+    return {
+      // 64 bits of the content hash: short enough for URLs, and the full hash stays unique in the table.
+      id: contentHash.slice(0, 16),
+      contentHash,
+      takenAt,
+      source: header.source ?? null,
+      environment: header.environment ?? null,
+      hosts,
+      manifests: [...this.manifests.values()],
+      services: [...services.values()].sort((a, b) => a.service.localeCompare(b.service) || a.environment.localeCompare(b.environment)),
+    };
+  }
 }
 
 function sha256(text: string): string {

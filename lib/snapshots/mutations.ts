@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db";
-import { normaliseSnapshot } from "./identity";
+import { type NormalisedSnapshot, normaliseSnapshot } from "./identity";
 import type { CanonicalSnapshot } from "./schemas";
 
 export interface IngestResult {
@@ -31,7 +31,16 @@ const CHUNK_ROWS = 50_000;
  * concurrent uploads of the same content meet on the unique content hash.
  */
 export async function ingestSnapshot(input: IngestInput): Promise<IngestResult> {
-  const normalised = normaliseSnapshot(input.snapshot, input.uploadedAt);
+  return ingestNormalisedSnapshot({ ...input, normalised: normaliseSnapshot(input.snapshot, input.uploadedAt) });
+}
+
+/** Stores an already normalised snapshot (the streaming upload path builds one host by host). */
+export async function ingestNormalisedSnapshot(input: {
+  normalised: NormalisedSnapshot;
+  format: string;
+  skipped?: Array<{ hostKey: string; reason: string }>;
+}): Promise<IngestResult> {
+  const { normalised } = input;
   const serviceNames = [...new Set(normalised.services.map((s) => s.service))].sort();
   const result = {
     hostCount: normalised.hosts.length,

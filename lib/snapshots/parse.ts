@@ -6,6 +6,7 @@ import {
   type CanonicalHost,
   type CanonicalSnapshot,
   hostSchema,
+  type SnapshotHeader,
   snapshotHeaderSchema,
   snapshotSchema,
 } from "./schemas";
@@ -69,15 +70,21 @@ function parseJsonSnapshot(text: string): CanonicalSnapshot {
     throw validationError(result.success ? missingHostsError() : result.error, document);
   }
   const { hosts: rawHosts, ...headerFields } = document as { hosts: unknown[] } & Record<string, unknown>;
-  const header = snapshotHeaderSchema.safeParse(headerFields);
-  if (!header.success) throw validationError(header.error, headerFields);
+  const header = validateHeader(headerFields);
   const hosts = rawHosts.map((raw, index) => readHost(raw, ["hosts", index], document));
   rejectDuplicateHostKeys(hosts.map((h, i) => ({ hostKey: h.hostKey, where: { path: `hosts[${i}].hostKey` } })));
-  return { takenAt: header.data.takenAt, source: header.data.source, environment: header.data.environment, hosts };
+  return { takenAt: header.takenAt, source: header.source, environment: header.environment, hosts };
+}
+
+/** The snapshot-level fields of a JSON document or NDJSON header line. */
+export function validateHeader(fields: Record<string, unknown>): SnapshotHeader {
+  const header = snapshotHeaderSchema.safeParse(fields);
+  if (!header.success) throw validationError(header.error, fields);
+  return header.data;
 }
 
 /** One host: the fast check first, zod for anything it does not vouch for (and its error). */
-function readHost(raw: unknown, path: ReadonlyArray<PropertyKey>, document: unknown, line?: number): CanonicalHost {
+export function readHost(raw: unknown, path: ReadonlyArray<PropertyKey>, document: unknown, line?: number): CanonicalHost {
   const fast = readHostFast(raw);
   if (fast) return fast;
   const parsed = hostSchema.safeParse(raw);

@@ -102,7 +102,7 @@ export function decodeText(file: UploadFile): string {
   }
 }
 
-function tooLarge(maxBytes: number): AppError {
+export function tooLarge(maxBytes: number): AppError {
   return new AppError("payload_too_large", {
     message: `the upload is larger than the limit of ${Math.round(maxBytes / 1024 / 1024)} MB (set DRIFTBOARD_MAX_UPLOAD_MB to change it)`,
   });

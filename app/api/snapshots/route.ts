@@ -2,22 +2,19 @@ import { z } from "zod";
 import { env } from "@/lib/env";
 import { withErrors } from "@/lib/http/responses";
 import { AppError } from "@/lib/errors";
-import { importUpload } from "@/lib/snapshots/import";
-import { ingestSnapshot } from "@/lib/snapshots/mutations";
 import { listSnapshots } from "@/lib/snapshots/queries";
-import { readUpload } from "@/lib/snapshots/upload";
+import { receiveSnapshot } from "@/lib/snapshots/receive";
 
 export const dynamic = "force-dynamic";
 
 // POST /api/snapshots — store one uploaded snapshot (raw body or multipart `file` parts)
 export async function POST(request: Request) {
   return withErrors(async () => {
-    const upload = await readUpload(request, env.DRIFTBOARD_MAX_UPLOAD_MB * 1024 * 1024);
-    const imported = importUpload(upload, {
+    const result = await receiveSnapshot(request, {
+      maxBytes: env.DRIFTBOARD_MAX_UPLOAD_MB * 1024 * 1024,
       maxEntries: env.DRIFTBOARD_MAX_ARCHIVE_ENTRIES,
       maxUnpackedBytes: env.DRIFTBOARD_MAX_UNPACKED_MB * 1024 * 1024,
     });
-    const result = await ingestSnapshot(imported);
     const { created, ...body } = result;
     return Response.json(body, { status: created ? 201 : 200, headers: { location: `/api/snapshots/${result.id}` } });
   });

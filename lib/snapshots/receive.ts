@@ -1,0 +1,104 @@
+import "server-only";
+import { AppError } from "@/lib/errors";
+import { SnapshotBuilder } from "./identity";
+import { type ArchiveLimits, importUpload } from "./import";
+import { ingestNormalisedSnapshot, ingestSnapshot, type IngestResult } from "./mutations";
+import { readHost, rejectDuplicateHostKeys, validateHeader } from "./parse";
+import { CanonicalStreamParser } from "./stream-parse";
+import { readUpload, tooLarge, type Upload, uploadOptionsSchema } from "./upload";
+
+export interface ReceiveLimits extends ArchiveLimits {
+  maxBytes: number;
+}
+
+/**
+ * Receives one snapshot upload and stores it. A raw canonical JSON or NDJSON body is parsed
+ * as it streams in, one host at a time, so memory stays proportional to the fleet's distinct
+ * manifests rather than to the upload; anything else (multipart forms, tool formats, CSV,
+ * archives) is read whole and goes through the importers.
+ */
+export async function receiveSnapshot(request: Request, limits: ReceiveLimits): Promise<IngestResult> {
+  const contentType = (request.headers.get("content-type") ?? "").toLowerCase();
+  const url = new URL(request.url);
+  const forced = url.searchParams.get("format");
+  const canStream = !contentType.startsWith("multipart/") && request.body && (!forced || forced === "json" || forced === "ndjson");
+  if (!canStream) return ingestUpload(await readUpload(request, limits.maxBytes), limits);
+
+  const declared = Number(request.headers.get("content-length") ?? "NaN");
+  if (declared > limits.maxBytes) throw tooLarge(limits.maxBytes);
+  const options = parseOptions(url);
+  const builder = new SnapshotBuilder();
+  const keys: Array<{ hostKey: string; where: { path?: string; line?: number } }> = [];
+  const parser = new CanonicalStreamParser(({ value, index, line }) => {
+    // In a JSON document the error names the path (hosts[3].service); in NDJSON the line.
+    const host = index === undefined ? readHost(value, [], value, line) : readHost(value, ["hosts", index], { hosts: { [index]: value } }, line);
+    builder.add(host);
+    keys.push({ hostKey: host.hostKey, where: index === undefined ? { line } : { path: `hosts[${index}].hostKey` } });
+  });
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  // Until the parser has seen the first key, keep the raw bytes: a tool's own JSON goes to
+  // the buffered path and needs them.
+  const held: Uint8Array[] = [];
+  let byteCount = 0;
+  const reader = request.body!.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      byteCount += value.byteLength;
+      if (byteCount > limits.maxBytes) throw tooLarge(limits.maxBytes);
+      if (parser.decision !== "stream") held.push(value);
+      if (parser.decision !== "buffer") parser.feed(decode(decoder, value, false));
+      if (parser.decision === "stream") held.length = 0;
+    }
+    if (parser.decision !== "buffer") parser.feed(decode(decoder, undefined, true));
+  } finally {
+    reader.releaseLock();
+  }
+  if (parser.decision !== "stream") {
+    const bytes = concat(held, byteCount);
+    const name = request.headers.get("x-filename") ?? url.searchParams.get("filename") ?? "upload";
+    return ingestUpload({ files: [{ name, bytes }], options, byteCount }, limits);
+  }
+  parser.end();
+  rejectDuplicateHostKeys(keys);
+  const header = validateHeader(parser.header);
+  const normalised = builder.finish({
+    takenAt: header.takenAt ?? options.takenAt,
+    source: header.source,
+    environment: header.environment ?? options.environment,
+  });
+  return ingestNormalisedSnapshot({ normalised, format: parser.format ?? "json" });
+}
+
+async function ingestUpload(upload: Upload, limits: ArchiveLimits): Promise<IngestResult> {
+  return ingestSnapshot(importUpload(upload, limits));
+}
+
+function parseOptions(url: URL) {
+  const query = Object.fromEntries([...url.searchParams.entries()].filter(([, v]) => v !== ""));
+  const parsed = uploadOptionsSchema.safeParse(query);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new AppError("invalid_input", { message: issue ? `${issue.path.join(".")}: ${issue.message}` : "invalid options" });
+  }
+  return parsed.data;
+}
+
+function decode(decoder: TextDecoder, bytes: Uint8Array | undefined, isLast: boolean): string {
+  try {
+    return decoder.decode(bytes, { stream: !isLast });
+  } catch {
+    throw new AppError("invalid_input", { message: "the upload is not UTF-8 text" });
+  }
+}
+
+function concat(chunks: Uint8Array[], total: number): Uint8Array {
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}

@@ -1,0 +1,86 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { AppError } from "@/lib/errors";
+import { CanonicalStreamParser, type StreamedHost } from "./stream-parse";
+
+/** Feeds `text` in pieces of the given sizes (cycled), as a network would deliver it. */
+function run(text: string, pieceSizes: number[] = [text.length || 1]) {
+  const hosts: StreamedHost[] = [];
+  const parser = new CanonicalStreamParser((host) => hosts.push(host));
+  let offset = 0;
+  for (let i = 0; offset < text.length; i++) {
+    const size = Math.max(1, pieceSizes[i % pieceSizes.length]!);
+    parser.feed(text.slice(offset, offset + size));
+    offset += size;
+  }
+  parser.end();
+  return { parser, hosts };
+}
+
+const document = {
+  $schema: "/schema/snapshot-v1.json",
+  takenAt: "2026-03-01T12:00:00Z",
+  hosts: [
+    { hostKey: "web-1", service: "web", components: { nginx: "1.22", "we{ird}": "a\"b]" } },
+    { hostKey: "web-2", service: "web", components: { nginx: "1.24" }, config: { "/etc/x": "h" } },
+  ],
+  source: "ci",
+};
+
+describe("CanonicalStreamParser", () => {
+  it("streams the hosts of a JSON document and keeps the other members as the header", () => {
+    const { parser, hosts } = run(JSON.stringify(document, null, 2));
+    expect(parser.format).toBe("json");
+    expect(parser.header).toEqual({ $schema: "/schema/snapshot-v1.json", takenAt: "2026-03-01T12:00:00Z", source: "ci" });
+    expect(hosts.map((h) => h.value)).toEqual(document.hosts);
+    expect(hosts.map((h) => h.index)).toEqual([0, 1]);
+    expect(hosts[1]!.line).toBe(13);
+  });
+
+  it("gives the same result however the text is split into chunks", () => {
+    const text = JSON.stringify(document, null, 1);
+    const whole = run(text);
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 10 }), (sizes) => {
+        const pieces = run(text, sizes);
+        expect(pieces.hosts.map((h) => h.value)).toEqual(whole.hosts.map((h) => h.value));
+        expect(pieces.parser.header).toEqual(whole.parser.header);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("streams NDJSON with an optional header line", () => {
+    const text = [JSON.stringify({ takenAt: "2026-03-01T00:00:00Z" }), ...document.hosts.map((h) => JSON.stringify(h)), ""].join("\n");
+    const { parser, hosts } = run(text, [7]);
+    expect(parser.format).toBe("ndjson");
+    expect(parser.header).toEqual({ takenAt: "2026-03-01T00:00:00Z" });
+    expect(hosts.map((h) => [h.line, (h.value as { hostKey: string }).hostKey])).toEqual([
+      [2, "web-1"],
+      [3, "web-2"],
+    ]);
+  });
+
+  it("hands a tool's own JSON, arrays and CSV back to the buffered path", () => {
+    expect(run('{"apiVersion": "v1", "kind": "List", "items": []}').parser.decision).toBe("buffer");
+    expect(run('[{"Id": "abc"}]').parser.decision).toBe("buffer");
+    expect(run("host,service,component,version\n").parser.decision).toBe("buffer");
+  });
+
+  it("names the line of a broken host", () => {
+    const text = '{"hosts": [\n{"hostKey": "a", "service": "s"},\n{"hostKey": "b", "service": }\n]}';
+    try {
+      run(text);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).line).toBe(3);
+    }
+  });
+
+  it("refuses a document that ends early or has a non-object host", () => {
+    expect(() => run('{"hosts": [{"hostKey": "a"')).toThrow(/ends inside/);
+    expect(() => run('{"hosts": [42]}')).toThrow(/hosts\[0\]: must be an object/);
+    expect(() => run('{"hosts": []} {"hosts": []}')).toThrow(/after the end/);
+  });
+});

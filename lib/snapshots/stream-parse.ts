@@ -1,0 +1,276 @@
+import { AppError } from "@/lib/errors";
+
+/**
+ * Streaming reader for canonical JSON and NDJSON: it is fed text as it arrives and hands
+ * over one host at a time, so a 100 MB upload never exists in memory as one string or one
+ * object tree. It only finds the boundaries of hosts (tracking depth and strings); each
+ * host's text is then read with JSON.parse, which does the real syntax checking.
+ *
+ * Anything that is not canonical (a tool's own JSON, CSV, an array) is recognised from its
+ * first key or character, and the caller falls back to reading the whole upload.
+ */
+
+/** Keys that can open a canonical document or NDJSON header line. */
+const HEADER_KEYS = new Set(["$schema", "format", "takenAt", "source", "environment", "hosts"]);
+/** Keys that can open an NDJSON host line. */
+const HOST_KEYS = new Set(["hostKey", "service", "environment", "role", "image", "launchedAt", "components", "config"]);
+
+const OPEN_BRACE = 123;
+const CLOSE_BRACE = 125;
+const OPEN_BRACKET = 91;
+const CLOSE_BRACKET = 93;
+const QUOTE = 34;
+const BACKSLASH = 92;
+const COLON = 58;
+const COMMA = 44;
+const NEWLINE = 10;
+
+export type StreamFormat = "json" | "ndjson";
+
+export interface StreamedHost {
+  value: unknown;
+  /** Position in a JSON document's hosts array; absent in NDJSON. */
+  index?: number;
+  line: number;
+}
+
+/** A bounded capture of text that may span chunks. */
+class Capture {
+  private parts: string[] = [];
+  line = 0;
+  push(text: string): void {
+    if (text) this.parts.push(text);
+  }
+  take(): string {
+    const text = this.parts.length === 1 ? this.parts[0]! : this.parts.join("");
+    this.parts = [];
+    return text;
+  }
+}
+
+export class CanonicalStreamParser {
+  /** "undecided" until the first key; "buffer" means: not canonical, read it whole instead. */
+  decision: "undecided" | "stream" | "buffer" = "undecided";
+  format: StreamFormat | null = null;
+  /** Snapshot-level fields: the JSON document's members other than hosts, or the NDJSON header line. */
+  header: Record<string, unknown> = {};
+
+  private depth = 0;
+  private inString = false;
+  private escaped = false;
+  private line = 1;
+  private objectCount = 0;
+  private hostIndex = 0;
+  /** The current top-level object's text (for a JSON document: without its hosts array). */
+  private object = new Capture();
+  private objectOpen = false;
+  private isDocument = false;
+  /** Inside the document's hosts array: depth of the array, and the current host's text. */
+  private hostsDepth = -1;
+  private host = new Capture();
+  private hostOpen = false;
+  /** Key tracking at depth 1 of the first object, to recognise the format and the hosts array. */
+  private expectingKey = false;
+  private key = new Capture();
+  private keyOpen = false;
+  private lastKey: string | null = null;
+  private afterColon = false;
+
+  constructor(private readonly onHost: (host: StreamedHost) => void) {}
+
+  feed(text: string): void {
+    if (this.decision === "buffer") return;
+    let segmentStart = 0; // start of text not yet copied into the active capture
+    const length = text.length;
+    for (let i = 0; i < length; i++) {
+      const code = text.charCodeAt(i);
+      if (code === NEWLINE) this.line++;
+      if (this.inString) {
+        if (this.escaped) this.escaped = false;
+        else if (code === BACKSLASH) this.escaped = true;
+        else if (code === QUOTE) {
+          this.inString = false;
+          if (this.keyOpen) {
+            this.key.push(text.slice(segmentStart, i + 1));
+            segmentStart = i + 1;
+            this.keyOpen = false;
+            if (!this.onKey(this.key.take())) return;
+          }
+        }
+        continue;
+      }
+      if (code === QUOTE) {
+        this.inString = true;
+        if (this.depth === 1 && this.expectingKey && !this.isInsideHosts()) {
+          this.flush(text, segmentStart, i);
+          segmentStart = i;
+          this.keyOpen = true;
+          this.expectingKey = false;
+        }
+        continue;
+      }
+      if (code <= 32) {
+        if (this.depth === 0 && this.objectOpen === false) segmentStart = i + 1;
+        continue;
+      }
+
+      if (this.depth === 0) {
+        if (code !== OPEN_BRACE) {
+          if (this.objectCount === 0) {
+            this.decision = "buffer";
+            return;
+          }
+          throw this.error(`line ${this.line}: expected a JSON object (one host per line)`);
+        }
+        if (this.isDocument) throw this.error(`line ${this.line}: unexpected content after the end of the JSON document`);
+        this.depth = 1;
+        this.objectOpen = true;
+        this.object.line = this.line;
+        this.expectingKey = this.objectCount === 0;
+        segmentStart = i;
+        continue;
+      }
+
+      // Inside the document's hosts array, between hosts.
+      if (this.hostsDepth !== -1 && this.depth === this.hostsDepth && !this.hostOpen) {
+        if (code === COMMA) continue;
+        if (code === CLOSE_BRACKET) {
+          this.hostsDepth = -1;
+          this.depth--;
+          segmentStart = i; // the object capture resumes with "]"
+          continue;
+        }
+        if (code !== OPEN_BRACE) throw this.error(`line ${this.line}: hosts[${this.hostIndex}]: must be an object`, `hosts[${this.hostIndex}]`);
+        this.hostOpen = true;
+        this.host.line = this.line;
+        this.depth++;
+        segmentStart = i;
+        continue;
+      }
+
+      if (code === OPEN_BRACE || code === OPEN_BRACKET) {
+        if (this.depth === 1 && this.afterColon && code === OPEN_BRACKET && this.lastKey === "hosts" && this.objectCount === 0) {
+          // Entering the document's hosts array: the object capture keeps only "[" … "]".
+          this.object.push(text.slice(segmentStart, i + 1));
+          this.isDocument = true;
+          this.format = "json";
+          this.depth++;
+          this.hostsDepth = this.depth;
+          this.afterColon = false;
+          segmentStart = i + 1;
+          continue;
+        }
+        this.depth++;
+        this.afterColon = false;
+        continue;
+      }
+      if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
+        this.depth--;
+        if (this.hostOpen && this.depth === this.hostsDepth) {
+          this.host.push(text.slice(segmentStart, i + 1));
+          this.hostOpen = false;
+          this.onHost({ value: parseJson(this.host.take(), this.host.line), index: this.hostIndex, line: this.host.line });
+          this.hostIndex++;
+          segmentStart = i + 1;
+          continue;
+        }
+        if (this.depth === 0) {
+          this.object.push(text.slice(segmentStart, i + 1));
+          segmentStart = i + 1;
+          this.closeObject();
+        } else if (this.depth < 0) {
+          throw this.error(`line ${this.line}: unexpected "${String.fromCharCode(code)}"`);
+        }
+        continue;
+      }
+      if (this.depth === 1 && !this.isInsideHosts()) {
+        if (code === COMMA) {
+          this.expectingKey = this.objectCount === 0;
+          this.afterColon = false;
+        } else if (code === COLON) this.afterColon = true;
+      }
+    }
+    this.flush(text, segmentStart, length);
+  }
+
+  /** Call once all text was fed; throws when the input ended mid-way. */
+  end(): void {
+    if (this.decision === "buffer") return;
+    if (this.depth !== 0 || this.inString) {
+      throw this.error(`invalid JSON: the input ends inside ${this.inString ? "a string" : "an object"} (line ${this.line})`, undefined, this.line);
+    }
+    if (this.objectCount === 0) throw this.error("the file is empty");
+  }
+
+  private isInsideHosts(): boolean {
+    return this.hostsDepth !== -1;
+  }
+
+  /** Copies text[start, end) into whichever capture is active. */
+  private flush(text: string, start: number, end: number): void {
+    if (start >= end) return;
+    const chunk = text.slice(start, end);
+    if (this.keyOpen) this.key.push(chunk);
+    else if (this.hostOpen) this.host.push(chunk);
+    else if (this.objectOpen && this.hostsDepth === -1) this.object.push(chunk);
+  }
+
+  /** The first key of the first object tells canonical input from a tool's own JSON. */
+  private onKey(raw: string): boolean {
+    let key: string;
+    try {
+      key = JSON.parse(raw) as string;
+    } catch {
+      key = raw;
+    }
+    this.lastKey = key;
+    this.object.push(raw);
+    if (this.decision === "undecided") {
+      if (HEADER_KEYS.has(key) || HOST_KEYS.has(key)) this.decision = "stream";
+      else {
+        this.decision = "buffer";
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private closeObject(): void {
+    this.objectOpen = false;
+    const index = this.objectCount++;
+    const text = this.object.take();
+    const line = this.object.line;
+    if (this.isDocument) {
+      // The document without its hosts: parse it for the header fields (and syntax errors).
+      const document = parseJson(text, line) as Record<string, unknown>;
+      const { hosts: _hosts, ...header } = document;
+      this.header = header;
+      return;
+    }
+    this.format = "ndjson";
+    const value = parseJson(text, line);
+    if (index === 0 && isObject(value) && "hosts" in value) {
+      throw new AppError("invalid_input", { message: "hosts: must be an array of hosts", path: "hosts", line });
+    }
+    const isHeader = index === 0 && isObject(value) && !["hostKey", "service", "components", "config"].some((k) => k in value);
+    if (isHeader) this.header = value as Record<string, unknown>;
+    else this.onHost({ value, line });
+  }
+
+  private error(message: string, path?: string, line = this.line): AppError {
+    return new AppError("invalid_input", { message, path, line });
+  }
+}
+
+function parseJson(text: string, line: number): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const reason = (error instanceof Error ? error.message : String(error)).replace(/ in JSON at position \d+.*$/, "");
+    throw new AppError("invalid_input", { message: `invalid JSON at line ${line}: ${reason}`, line });
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

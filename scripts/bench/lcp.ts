@@ -1,0 +1,64 @@
+/**
+ * Largest Contentful Paint of dashboard pages in headless Chromium (Debian's, as the e2e
+ * tests use), read from a PerformanceObserver once the page has settled.
+ */
+import { chromium, type Browser } from "@playwright/test";
+import { median } from "./stats";
+
+export const CHROMIUM_PATH = "/usr/bin/chromium";
+
+export interface LcpResult {
+  path: string;
+  /** Median over the measured loads, ms; null when the page never reported an LCP. */
+  medianMs: number | null;
+  runsMs: Array<number | null>;
+}
+
+/**
+ * Loads each page `runs` times, each in a fresh browser context (empty cache, as a new
+ * visitor), after one unmeasured warm-up load that lets the server compile and cache its code.
+ */
+export async function measureLcp(baseUrl: string, paths: string[], runs = 3): Promise<LcpResult[]> {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  try {
+    const results: LcpResult[] = [];
+    for (const pagePath of paths) {
+      await loadOnce(browser, baseUrl + pagePath);
+      const runsMs: Array<number | null> = [];
+      for (let run = 0; run < runs; run++) runsMs.push(await loadOnce(browser, baseUrl + pagePath));
+      const measured = runsMs.filter((v): v is number => v !== null);
+      results.push({ path: pagePath, medianMs: measured.length ? median(measured) : null, runsMs });
+    }
+    return results;
+  } finally {
+    await browser.close();
+  }
+}
+
+async function loadOnce(browser: Browser, url: string): Promise<number | null> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  try {
+    const page = await context.newPage();
+    const response = await page.goto(url, { waitUntil: "load", timeout: 60_000 });
+    if (!response?.ok()) throw new Error(`${url} answered ${response?.status() ?? "nothing"}`);
+    // Streamed widgets may paint a larger element after `load`: wait for the network to settle.
+    await page.waitForLoadState("networkidle", { timeout: 15_000 }).catch(() => {});
+    return await page.evaluate(
+      () =>
+        new Promise<number | null>((resolve) => {
+          let latest: number | null = null;
+          // Buffered entries arrive in one callback; LCP stops updating at the first input.
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries()) latest = entry.startTime;
+            resolve(latest);
+          }).observe({ type: "largest-contentful-paint", buffered: true });
+          setTimeout(() => resolve(latest), 3_000);
+        }),
+    );
+  } finally {
+    await context.close();
+  }
+}
