@@ -1,7 +1,9 @@
+import { env } from "@/lib/env";
 import { expandArchive } from "@/lib/importers/archive";
 import { type CanonicalParser, importFiles } from "@/lib/importers";
 import type { ImportFile } from "@/lib/importers/types";
 import { type CanonicalFormat, detectCanonicalFormat, parseCanonical } from "./parse";
+import { assertJsonDepth, assertSnapshotLimits, type SnapshotLimits } from "./limits";
 import type { CanonicalSnapshot } from "./schemas";
 import { decodeText, type Upload } from "./upload";
 
@@ -33,7 +35,13 @@ export const canonicalParser: CanonicalParser = {
  * detected (tool outputs or the canonical format) unless `format` forces one, and several
  * files become one snapshot, with files about the same machine merged onto one host.
  */
-export function importUpload(upload: Upload, limits: ArchiveLimits): ImportedSnapshot {
+export function importUpload(upload: Upload, limits: ArchiveLimits & Partial<SnapshotLimits>): ImportedSnapshot {
+  // Hostile-input limits (lib/snapshots/limits.ts); the configured ones unless the caller names others.
+  const snapshotLimits: SnapshotLimits = {
+    maxJsonDepth: limits.maxJsonDepth ?? env.DRIFTBOARD_MAX_JSON_DEPTH,
+    maxHosts: limits.maxHosts ?? env.DRIFTBOARD_MAX_HOSTS,
+    maxComponentsPerHost: limits.maxComponentsPerHost ?? env.DRIFTBOARD_MAX_COMPONENTS_PER_HOST,
+  };
   let unpackedBytes = 0;
   const files: ImportFile[] = upload.files.flatMap((file) => {
     const entries = isArchiveName(file.name)
@@ -42,7 +50,10 @@ export function importUpload(upload: Upload, limits: ArchiveLimits): ImportedSna
     for (const entry of entries) unpackedBytes += entry.text.length;
     return entries;
   });
+  // Before any JSON.parse: a deep `[[[[…` must fail here, not as a stack overflow in an importer.
+  for (const file of files) assertJsonDepth(file.text, snapshotLimits.maxJsonDepth, file.name);
   const { snapshot, skipped, format } = importFiles(files, upload.options, { canonical: canonicalParser });
+  assertSnapshotLimits(snapshot, snapshotLimits);
   return { snapshot, skipped, format };
 }
 

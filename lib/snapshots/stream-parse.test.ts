@@ -84,3 +84,24 @@ describe("CanonicalStreamParser", () => {
     expect(() => run('{"hosts": []} {"hosts": []}')).toThrow(/after the end/);
   });
 });
+
+describe("CanonicalStreamParser line mode", () => {
+  it("reads NDJSON lines split anywhere across chunks, with line numbers intact", () => {
+    const lines = [JSON.stringify({ takenAt: "2026-03-01T00:00:00Z" }), ...Array.from({ length: 20 }, (_, i) => JSON.stringify({ hostKey: `h${i}`, service: "s" }))];
+    const text = lines.join("\n") + "\n";
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 60 }), { minLength: 1, maxLength: 8 }), (sizes) => {
+        const { hosts, parser } = run(text, sizes);
+        expect(parser.header).toEqual({ takenAt: "2026-03-01T00:00:00Z" });
+        expect(hosts.map((h) => [h.line, (h.value as { hostKey: string }).hostKey])).toEqual(lines.slice(1).map((_, i) => [i + 2, `h${i}`]));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("a file without a header starts with a host, and a bad later line is named", () => {
+    const text = [JSON.stringify({ hostKey: "a", service: "s" }), JSON.stringify({ hostKey: "b", service: "s" }), '{"hostKey": "c",'].join("\n");
+    expect(() => run(text, [5])).toThrow(/line 3/);
+    expect(run(text.split("\n").slice(0, 2).join("\n")).hosts).toHaveLength(2);
+  });
+});

@@ -76,10 +76,47 @@ export class CanonicalStreamParser {
   private lastKey: string | null = null;
   private afterColon = false;
 
+  /**
+   * Once the first NDJSON line is read, the rest is split at newlines (native indexOf) and
+   * each line parsed whole: NDJSON is one object per line by definition, and this is several
+   * times faster than walking every character.
+   */
+  private isLineMode = false;
+  private enterLineMode = false;
+  /** The first object ended at a chunk's end: the next text up to a newline is still its line. */
+  private skipToNewline = false;
+  private partialLine = "";
+
   constructor(private readonly onHost: (host: StreamedHost) => void) {}
+
+  private feedLines(text: string): void {
+    let start = 0;
+    for (;;) {
+      const end = text.indexOf("\n", start);
+      if (end === -1) break;
+      const line = this.partialLine ? this.partialLine + text.slice(start, end) : text.slice(start, end);
+      this.partialLine = "";
+      if (this.skipToNewline) {
+        this.skipToNewline = false;
+        if (line.trim()) throw this.error(`line ${this.line}: expected a new line after the JSON object`);
+      } else this.readLine(line);
+      start = end + 1;
+    }
+    this.partialLine += text.slice(start);
+  }
+
+  private readLine(line: string): void {
+    this.line++;
+    const trimmed = line.trim();
+    if (!trimmed) return;
+    if (trimmed.charCodeAt(0) !== OPEN_BRACE) throw this.error(`line ${this.line}: expected a JSON object (one host per line)`);
+    this.objectCount++;
+    this.onHost({ value: parseJson(trimmed, this.line), line: this.line });
+  }
 
   feed(text: string): void {
     if (this.decision === "buffer") return;
+    if (this.isLineMode) return this.feedLines(text);
     let segmentStart = 0; // start of text not yet copied into the active capture
     const length = text.length;
     for (let i = 0; i < length; i++) {
@@ -178,6 +215,20 @@ export class CanonicalStreamParser {
           this.object.push(text.slice(segmentStart, i + 1));
           segmentStart = i + 1;
           this.closeObject();
+          if (this.enterLineMode) {
+            // The rest of the current line (normally just its newline) ends the first object's line.
+            const newline = text.indexOf("\n", i + 1);
+            if (newline === -1) {
+              if (text.slice(i + 1).trim()) throw this.error(`line ${this.line}: expected a new line after the JSON object`);
+              this.isLineMode = true;
+              this.partialLine = "";
+              this.skipToNewline = true;
+              return;
+            }
+            if (text.slice(i + 1, newline).trim()) throw this.error(`line ${this.line}: expected a new line after the JSON object`);
+            this.isLineMode = true;
+            return this.feedLines(text.slice(newline + 1));
+          }
         } else if (this.depth < 0) {
           throw this.error(`line ${this.line}: unexpected "${String.fromCharCode(code)}"`);
         }
@@ -196,6 +247,12 @@ export class CanonicalStreamParser {
   /** Call once all text was fed; throws when the input ended mid-way. */
   end(): void {
     if (this.decision === "buffer") return;
+    if (this.isLineMode) {
+      if (this.partialLine && !this.skipToNewline) this.readLine(this.partialLine);
+      this.partialLine = "";
+      // readLine counted the last line; the counter names lines, so step back for messages.
+      return;
+    }
     if (this.depth !== 0 || this.inString) {
       throw this.error(`invalid JSON: the input ends inside ${this.inString ? "a string" : "an object"} (line ${this.line})`, undefined, this.line);
     }
@@ -248,6 +305,7 @@ export class CanonicalStreamParser {
       return;
     }
     this.format = "ndjson";
+    this.enterLineMode = true;
     const value = parseJson(text, line);
     if (index === 0 && isObject(value) && "hosts" in value) {
       throw new AppError("invalid_input", { message: "hosts: must be an array of hosts", path: "hosts", line });
