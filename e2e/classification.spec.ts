@@ -50,11 +50,11 @@ test("the overview shows the hybrid picture and lists billing and search-api as 
   const hybrid = section(page, "Hybrid picture");
   const sentence = hybrid.getByText(/^Compute: \d+ of \d+ services immutable · Data: \d+ of \d+ mutable \(expected\)$/);
   await expect(sentence).toBeVisible();
-  const [computeImmutable, computeTotal, dataMutable, dataTotal] = ((await sentence.textContent()) ?? "").match(/\d+/g)!.map(Number);
+  const [computeImmutable = 0, computeTotal = 0, dataMutable = 0, dataTotal = 0] = ((await sentence.textContent()) ?? "").match(/\d+/g)?.map(Number) ?? [];
   expect(computeImmutable).toBeGreaterThanOrEqual(2);
   expect(computeTotal).toBeGreaterThanOrEqual(4);
   expect(dataMutable).toBeGreaterThanOrEqual(3);
-  expect(dataTotal).toBeGreaterThanOrEqual(dataMutable!);
+  expect(dataTotal).toBeGreaterThanOrEqual(dataMutable);
   await expect(hybrid.locator("svg.recharts-surface").first()).toBeVisible();
 
   await hybrid.getByText("Show as a table").click();
