@@ -1,0 +1,71 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { type ReactNode, useMemo } from "react";
+import { BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
+import { FleetChartTooltip, type FleetChartTooltipProps } from "./fleet-chart-tooltip";
+import { ServiceAxisTick } from "./service-axis-tick";
+
+export interface ServiceBarChartProps<T extends { label: string; href: string }> {
+  series: T[];
+  title: string;
+  /** The tooltip's lines for one bar. */
+  describe: (point: T) => FleetChartTooltipProps["lines"];
+  /** The Bar (and Legend) elements: Recharts needs them as direct children of its chart. */
+  children: ReactNode;
+  margin?: { top: number; right: number; bottom: number; left: number };
+}
+
+const ROW_HEIGHT = 34;
+
+/** One horizontal bar per service; a bar or its label opens the service. */
+export function ServiceBarChart<T extends { label: string; href: string }>({
+  series,
+  title,
+  describe,
+  children,
+  margin = { top: 4, right: 16, bottom: 4, left: 8 },
+}: ServiceBarChartProps<T>) {
+  const router = useRouter();
+  const hrefs = useMemo(() => new Map(series.map((p) => [p.label, p.href])), [series]);
+  const height = Math.max(140, series.length * ROW_HEIGHT + 64);
+  return (
+    <div className="text-slate-600 dark:text-slate-300">
+      <BarChart
+        responsive
+        style={{ width: "100%", height }}
+        data={series}
+        layout="vertical"
+        margin={margin}
+        barCategoryGap={8}
+        title={title}
+        cursor="pointer"
+        onClick={(state) => {
+          const point = series[Number(state.activeIndex)];
+          if (point) router.push(point.href);
+        }}
+      >
+        <CartesianGrid horizontal={false} stroke="currentColor" strokeOpacity={0.15} />
+        <XAxis type="number" allowDecimals={false} tick={{ fill: "currentColor", fontSize: 12 }} stroke="currentColor" strokeOpacity={0.4} />
+        <YAxis
+          type="category"
+          dataKey="label"
+          width={150}
+          interval={0}
+          tick={(props) => <ServiceAxisTick {...props} hrefs={hrefs} />}
+          stroke="currentColor"
+          strokeOpacity={0.4}
+        />
+        <Tooltip
+          cursor={{ fill: "currentColor", fillOpacity: 0.08 }}
+          content={({ active, payload }) => {
+            const point = payload?.[0]?.payload as T | undefined;
+            if (!active || !point) return null;
+            return <FleetChartTooltip title={point.label} lines={describe(point)} hint="Click to open the service" />;
+          }}
+        />
+        {children}
+      </BarChart>
+    </div>
+  );
+}
