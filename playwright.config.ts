@@ -1,8 +1,18 @@
 import { defineConfig, devices } from "@playwright/test";
+import {
+  ACCESS_VARIABLES,
+  AUTH_PORT,
+  E2E_ADMIN_PASSWORD,
+  E2E_ENV_TOKEN,
+  E2E_LIMITS,
+  E2E_SIGNIN_RATE_LIMIT,
+  MAIN_PORT as PORT,
+} from "./e2e/support/servers";
 
 // e2e runs against the production build (`next build` first; `npm test` does both) on a
 // port of its own, in Debian's Chromium: browsers cannot be downloaded on these machines.
-const PORT = 3107;
+// A second server runs the same build with an admin password (e2e/auth.spec.ts).
+const unsetAccess = `env ${ACCESS_VARIABLES.map((name) => `-u ${name}`).join(" ")}`;
 
 export default defineConfig({
   testDir: "e2e",
@@ -29,14 +39,30 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    command: `node node_modules/next/dist/bin/next start -p ${PORT}`,
-    url: `http://127.0.0.1:${PORT}/api/health`,
-    timeout: 120_000,
-    reuseExistingServer: false,
-    // A small upload limit so the 413 answer can be tested without sending 256 MB.
-    env: { DRIFTBOARD_MAX_UPLOAD_MB: "2" },
-    stdout: "pipe",
-    stderr: "pipe",
-  },
+  webServer: [
+    {
+      command: `${unsetAccess} node node_modules/next/dist/bin/next start -p ${PORT}`,
+      url: `http://127.0.0.1:${PORT}/api/health`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      // A small upload limit so the 413 answer can be tested without sending 256 MB.
+      env: { DRIFTBOARD_MAX_UPLOAD_MB: "2" },
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+    {
+      command: `node node_modules/next/dist/bin/next start -p ${AUTH_PORT}`,
+      url: `http://127.0.0.1:${AUTH_PORT}/api/health`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      env: {
+        DRIFTBOARD_ADMIN_PASSWORD: E2E_ADMIN_PASSWORD,
+        DRIFTBOARD_API_TOKEN: E2E_ENV_TOKEN,
+        DRIFTBOARD_RATE_LIMIT_SIGNIN: String(E2E_SIGNIN_RATE_LIMIT),
+        ...E2E_LIMITS,
+      },
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+  ],
 });

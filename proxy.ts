@@ -9,14 +9,17 @@ import { isApiPath } from "@/lib/auth/access";
 import { isHttpsRequest } from "@/lib/auth/request-origin";
 import { serializeSessionCookie } from "@/lib/auth/session";
 import { env } from "@/lib/env";
+import { matchSharedReportPage, REPORT_UNAVAILABLE_PATH } from "@/lib/reports/paths";
+import { isSharedReportAvailable } from "@/lib/reports/queries";
 import { errorResponse } from "@/lib/http/responses";
-import { API_CONTENT_SECURITY_POLICY, buildContentSecurityPolicy, createNonce } from "@/lib/security/headers";
+import { buildContentSecurityPolicy, createNonce } from "@/lib/security/headers";
 
 export async function proxy(request: NextRequest): Promise<Response> {
   const isHttps = isHttpsRequest(request.headers, request.url);
   const nonce = createNonce();
+  // API answers get their (static) policy from next.config.ts, so routes outside the matcher have it too.
   const csp = isApiPath(request.nextUrl.pathname)
-    ? API_CONTENT_SECURITY_POLICY
+    ? null
     : buildContentSecurityPolicy({ nonce, isDevelopment: env.NODE_ENV === "development", isHttps });
 
   let response: Response;
@@ -25,9 +28,17 @@ export async function proxy(request: NextRequest): Promise<Response> {
     if (decision.kind === "allow") {
       // Next.js reads the nonce from the request's CSP header and puts it on its scripts.
       const headers = new Headers(request.headers);
-      headers.set("content-security-policy", csp);
-      headers.set("x-nonce", nonce);
-      response = NextResponse.next({ request: { headers } });
+      if (csp) {
+        headers.set("content-security-policy", csp);
+        headers.set("x-nonce", nonce);
+      }
+      // A shared report link that does not work answers a real 404: the page itself streams
+      // inside the root loading boundary, whose fallback would already have sent a 200.
+      const reportToken = matchSharedReportPage(request.nextUrl.pathname);
+      response =
+        reportToken !== null && !(await isSharedReportAvailable(reportToken))
+          ? NextResponse.rewrite(new URL(REPORT_UNAVAILABLE_PATH, request.url), { status: 404, request: { headers } })
+          : NextResponse.next({ request: { headers } });
     } else if (decision.kind === "redirect") {
       response = NextResponse.redirect(new URL(decision.location, request.url), 307);
       if (decision.clearCookie) response.headers.append("set-cookie", serializeSessionCookie(null, { isSecure: isHttps, maxAgeSeconds: 0 }));
@@ -38,11 +49,15 @@ export async function proxy(request: NextRequest): Promise<Response> {
     // The database is needed to check API tokens and rate limits: a lost database is a 503 here too.
     response = errorResponse(error);
   }
-  response.headers.set("content-security-policy", csp);
+  if (csp) response.headers.set("content-security-policy", csp);
   return response;
 }
 
 export const config = {
-  // Everything but build assets, which are public and need no policy of their own.
-  matcher: ["/((?!_next/static|_next/image).*)"],
+  // Everything but build assets (public, no policy needed) and the upload endpoint. Next.js
+  // buffers the body of every request the proxy sees and silently truncates it past 10 MB
+  // (experimental.proxyClientMaxBodySize), which would cut large snapshots short and defeat
+  // streaming ingestion; app/api/snapshots/route.ts calls enforceAccess (the same rules) itself.
+  // Any other route that takes large bodies must be excluded here and do the same.
+  matcher: ["/((?!_next/static|_next/image|api/snapshots$).*)"],
 };

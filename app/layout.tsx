@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { AppNav } from "@/components/layout/app-nav";
+import { AppHeader } from "@/components/layout/app-header";
 import { Providers } from "./providers";
 import "./globals.css";
 
@@ -17,7 +17,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           Skip to content
         </a>
         <Providers>
-          <AppNav />
+          <AppHeader />
           <main id="main" className="mx-auto max-w-7xl px-4 py-6 sm:px-6">
             {children}
           </main>

@@ -15,6 +15,7 @@ import { FirstUploadHelp } from "@/components/snapshots/first-upload-help";
 import { ButtonLink } from "@/components/ui/button-link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { ShareReportDialog } from "@/components/reports/share-report-dialog";
 import { formatDateTime } from "@/lib/format";
 import { getFleetCounts } from "@/lib/snapshots/queries";
 
@@ -42,7 +43,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       <PageHeader
         title="Fleet overview"
         description={`${environment ? `Environment ${environment} · ` : ""}latest snapshot taken ${formatDateTime(counts.latestTakenAt)}`}
-        actions={<ButtonLink href="/compare">Compare snapshots</ButtonLink>}
+        actions={<><ShareReportDialog scope={environment ? { environment } : {}} /><ButtonLink href="/compare">Compare snapshots</ButtonLink></>}
       />
       <div className="mb-5">
         <EnvironmentSwitcher environments={counts.environments} current={environment} hrefFor={hrefFor} />

@@ -67,7 +67,9 @@ export function formatPath(segments: ReadonlyArray<PropertyKey>): string {
   for (const segment of segments) {
     if (typeof segment === "number") out += `[${segment}]`;
     else {
-      const key = String(segment);
+      // A hostile key may be megabytes long; a path names it well enough by its start.
+      const full = String(segment);
+      const key = full.length > 64 ? `${full.slice(0, 60)}…` : full;
       out += /^[A-Za-z_$][\w$]*$/.test(key) ? (out ? `.${key}` : key) : `[${JSON.stringify(key)}]`;
     }
   }

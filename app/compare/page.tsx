@@ -7,6 +7,7 @@ import { FirstUploadHelp } from "@/components/snapshots/first-upload-help";
 import { ButtonLink } from "@/components/ui/button-link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { ShareReportDialog } from "@/components/reports/share-report-dialog";
 import { chooseComparedSnapshots, compareCoverage } from "@/lib/compare/choose-snapshots";
 import { compareViewSchema } from "@/lib/compare/schemas";
 import { listSnapshots } from "@/lib/snapshots/queries";
@@ -53,6 +54,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
       {header}
       <div className="space-y-4">
         <CompareForm snapshots={snapshots} from={from} to={to} kind={view.kind} />
+        {from && to && from !== to && <ShareReportDialog className="flex justify-end" scope={{ compare: { from, to } }} />}
         {reason === "previous-of-same-kind" && toSnapshot && (
           <p className="text-sm text-slate-600 dark:text-slate-400">
             Showing the newest snapshot against the previous one from the same source ({toSnapshot.source ?? "unknown"}). Choose any two above.

@@ -1,4 +1,4 @@
-import { OPEN_MODE_MESSAGE } from "@/lib/auth/config";
+import { OPEN_MODE_MESSAGE } from "@/lib/auth/open-mode";
 
 /** Shown on every page while no admin password is set, so nobody mistakes open mode for protected. */
 export function OpenModeBanner() {

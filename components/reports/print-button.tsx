@@ -1,11 +1,11 @@
 "use client";
 
-import { smallButtonClasses } from "@/components/ui/form-controls";
+import { buttonClasses } from "@/components/ui/button-link";
 
 /** Opens the browser's print dialog; the report's print stylesheet leaves the buttons out. */
 export function PrintButton() {
   return (
-    <button type="button" className={`${smallButtonClasses} py-1.5 text-sm print:hidden`} onClick={() => window.print()}>
+    <button type="button" className={`${buttonClasses.secondary} py-1.5 print:hidden`} onClick={() => window.print()}>
       Print
     </button>
   );

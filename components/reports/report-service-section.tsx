@@ -51,7 +51,7 @@ export function ReportServiceSection({ service, index }: ReportServiceSectionPro
         </span>
       </p>
 
-      <div className="grid gap-4 lg:grid-cols-2 print:block print:space-y-4">
+      <div className="grid items-start gap-4 lg:grid-cols-2 print:block print:space-y-4">
         <ReportCard title="Classification and evidence" titleId={`${headingId}-classification`}>
           {classification.override && (
             <p className="mb-2 text-sm">

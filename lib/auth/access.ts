@@ -34,6 +34,7 @@ export function isPublicPath(pathname: string): boolean {
     pathname.startsWith("/r/") ||
     pathname === "/schema/snapshot-v1.json" ||
     pathname === "/favicon.ico" ||
+    pathname === "/icon.svg" ||
     pathname === "/robots.txt"
   );
 }

@@ -40,6 +40,3 @@ export function getAuthConfig(): AuthConfig {
   cached ??= readAuthConfig(env);
   return cached;
 }
-
-export const OPEN_MODE_MESSAGE =
-  "Open mode: anyone who can reach this server can read and change it. Set DRIFTBOARD_ADMIN_PASSWORD to require sign-in.";

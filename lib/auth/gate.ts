@@ -38,7 +38,7 @@ export async function authorizeRequest(request: Request): Promise<AccessDecision
       return {
         kind: "deny",
         error: new AppError("forbidden", {
-          message: `a ${scope}-scoped token may not ${method} ${pathname}; ${scope === "read" ? "use an upload token to upload snapshots, and " : ""}sign in for anything else`,
+          message: `${scope === "upload" ? "an" : "a"} ${scope}-scoped token may not ${method} ${pathname}; ${scope === "read" ? "use an upload token to upload snapshots, and " : ""}sign in for anything else`,
         }),
       };
     }
@@ -71,6 +71,17 @@ export async function authorizeRequest(request: Request): Promise<AccessDecision
   const params = new URLSearchParams({ next });
   if (cookie) params.set("expired", "1");
   return { kind: "redirect", location: `/signin?${params}`, clearCookie: cookie !== undefined };
+}
+
+/**
+ * The same rules for a route handler the proxy does not run for (see proxy.ts's matcher):
+ * returns who is asking, or throws the 401/403/429 AppError.
+ */
+export async function enforceAccess(request: Request): Promise<Principal> {
+  const decision = await authorizeRequest(request);
+  if (decision.kind === "allow") return decision.principal;
+  if (decision.kind === "deny") throw decision.error;
+  throw new AppError("unauthorized", { message: "sign in, or send an API token as Authorization: Bearer <token>" });
 }
 
 /** The principal a Bearer token stands for, or an AppError (401 invalid, 429 too many failures). */

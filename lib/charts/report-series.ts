@@ -27,7 +27,7 @@ export function buildReportDriftSeries(services: readonly ServiceFigures[]): Rep
   const label = labelBy(services, (s) => s.name);
   return services
     .map((s) => ({
-      key: `${s.name}\u0000${s.environment}`,
+      key: keyOf(s.name, s.environment),
       label: label(s),
       drifted: s.driftedHostCount,
       clean: Math.max(s.hostCount - s.driftedHostCount, 0),
@@ -52,8 +52,16 @@ export function buildReportChangesSeries(groups: readonly ServiceChanges[]): Rep
   const label = labelBy(groups, (g) => g.service);
   const total = (p: ReportChangesPoint) => p.mutated + p.launched + p.retired;
   return groups
-    .map((g) => ({ key: `${g.service}\u0000${g.environment}`, label: label(g), ...g.counts }))
+    .map((g) => ({ key: keyOf(g.service, g.environment), label: label(g), ...g.counts }))
     .sort((a, b) => total(b) - total(a) || b.mutated - a.mutated || compareText(a.label, b.label));
+}
+
+/**
+ * A key per service and environment. Stored in a report's JSONB document, so it cannot use a
+ * NUL separator (Postgres rejects \u0000 in JSON text); a JSON pair cannot collide.
+ */
+export function keyOf(service: string, environment: string): string {
+  return JSON.stringify([service, environment]);
 }
 
 function compareText(a: string, b: string): number {

@@ -41,9 +41,36 @@ export function errorResponse(error: unknown): Response {
   return Response.json({ error: { code: "internal", message: "internal server error" } }, { status: 500 });
 }
 
-function isDatabaseUnavailable(error: unknown): boolean {
-  const text = error instanceof Error ? `${error.name} ${error.message} ${String((error as { code?: unknown }).code)}` : "";
-  return /ECONNREFUSED|ECONNRESET|Connection terminated|DatabaseNotReachable|P1001|P1017|the database system is (starting up|shutting down)/i.test(
-    text,
+/**
+ * True when `error` means the database is away (refused, reset, shut down, restarting, out of
+ * connections) rather than a bug. Prisma wraps the driver's error differently per API (a raw
+ * query's P2010 says only "Can't reach database server"), so this looks at the message, the
+ * code, the driver adapter's error `kind` and Postgres SQLSTATE, down the cause chain.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  return UNAVAILABLE.test(describeError(error, 0));
+}
+
+const UNAVAILABLE = new RegExp(
+  [
+    "ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|EAI_AGAIN",
+    "Connection terminated|connection (is )?closed|server closed the connection|Can't reach database server",
+    "DatabaseNotReachable|ConnectionClosed|SocketTimeout|TooManyConnections|TransactionAlreadyClosed",
+    "\\bP10(01|02|08|17)\\b",
+    // SQLSTATE: admin/crash shutdown, cannot connect now, connection exceptions, too many connections.
+    "\\b(57P0[1-3]|08000|08001|08003|08004|08006|53300)\\b",
+    "terminating connection|the database system is (starting up|shutting down|in recovery mode)",
+  ].join("|"),
+  "i",
+);
+
+function describeError(error: unknown, depth: number): string {
+  if (depth > 4 || error === null || error === undefined) return "";
+  if (typeof error !== "object") return String(error);
+  const record = error as Record<string, unknown>;
+  const parts = [record.name, record.message, record.code, record.kind, record.originalCode, record.originalMessage].filter(
+    (part): part is string | number => typeof part === "string" || typeof part === "number",
   );
+  const meta = record.meta as Record<string, unknown> | undefined;
+  return [parts.join(" "), describeError(meta?.driverAdapterError, depth + 1), describeError(record.cause, depth + 1)].join(" ");
 }

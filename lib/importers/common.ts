@@ -221,7 +221,11 @@ export function toIsoTime(value: unknown): string | undefined {
   }
   if (ms === undefined) return undefined;
   const date = new Date(ms);
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+  if (Number.isNaN(date.getTime())) return undefined;
+  // Fuzzing found this: past year 9999 toISOString writes `+010000-01-01T…`, which is no
+  // ISO 8601 date-time the canonical schema (or Postgres) accepts. No real fact is that far off.
+  const year = date.getUTCFullYear();
+  return year < 1 || year > 9999 ? undefined : date.toISOString();
 }
 
 /** The later of two ISO timestamps (either may be undefined). */

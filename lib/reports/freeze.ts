@@ -2,7 +2,7 @@ import type { ServiceRole, Verdict } from "@/lib/analysis/classification";
 import type { SnapshotChange } from "@/lib/analysis/compare";
 import type { ServiceDetail } from "@/lib/analysis/queries";
 import { buildHybridPictureSeries } from "@/lib/charts/fleet-series";
-import { buildReportChangesSeries, buildReportDriftSeries } from "@/lib/charts/report-series";
+import { buildReportChangesSeries, buildReportDriftSeries, keyOf } from "@/lib/charts/report-series";
 import { buildVersionSpreadSeries } from "@/lib/charts/service-series";
 import { countKinds, groupChangesByService, summarizeComparison } from "@/lib/compare/group-changes";
 import type { ReportComparison, ReportDocument, ReportFleet, ReportScope, ReportService, ReportSnapshot } from "./schemas";
@@ -105,7 +105,7 @@ export function freezeComparison(changes: readonly SnapshotChange[], scope: { fr
     summary: summarizeComparison(groups),
     counts: countKinds(kept),
     groups: groups.map((group) => ({
-      key: group.key,
+      key: keyOf(group.service, group.environment),
       service: group.service,
       environment: group.environment,
       how: group.how,

@@ -71,9 +71,7 @@ export async function findReportByToken(token: string, options: { recordView?: b
     where: { tokenHash: hashReportToken(token) },
     select: { id: true, tokenHash: true, title: true, document: true, createdAt: true, expiresAt: true, revokedAt: true },
   });
-  // The lookup is by hash; the constant-time comparison makes the check explicit and keeps
-  // any future change to the lookup from turning into a byte-by-byte timing probe.
-  if (!row || !isTokenMatch(token, row.tokenHash) || describeReportStatus(row, now) !== "active") return null;
+  if (!isActiveMatch(token, row, now)) return null;
 
   if (options.recordView) {
     const { count } = await db.report.updateMany({
@@ -86,4 +84,23 @@ export async function findReportByToken(token: string, options: { recordView?: b
   const document = reportDocumentSchema.safeParse(row.document);
   if (!document.success) throw new Error(`report ${row.id} has a document this version cannot read: ${document.error.message}`);
   return { title: row.title, createdAt: row.createdAt.toISOString(), expiresAt: row.expiresAt?.toISOString() ?? null, document: document.data };
+}
+
+/**
+ * Whether a link works, without reading its document or counting a view: proxy.ts asks this
+ * before the page streams, so a link that does not work answers a real 404 status.
+ */
+export async function isSharedReportAvailable(token: string, { now = new Date() }: { now?: Date } = {}): Promise<boolean> {
+  if (!isWellFormedToken(token)) return false;
+  const row = await getDb().report.findUnique({ where: { tokenHash: hashReportToken(token) }, select: { tokenHash: true, expiresAt: true, revokedAt: true } });
+  return isActiveMatch(token, row, now);
+}
+
+/**
+ * The row answers the token and still works. The lookup is by hash; the constant-time
+ * comparison makes the check explicit and keeps any future change to the lookup from
+ * turning into a byte-by-byte timing probe.
+ */
+function isActiveMatch<T extends { tokenHash: string; expiresAt: Date | null; revokedAt: Date | null }>(token: string, row: T | null, now: Date): row is T {
+  return row !== null && isTokenMatch(token, row.tokenHash) && describeReportStatus(row, now) === "active";
 }

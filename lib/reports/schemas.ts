@@ -177,7 +177,7 @@ export const reportComparisonSchema = z.object({
           kind: z.enum(["mutated", "launched", "retired"]),
           /** Mutated: every changed component; launched and retired: the versions that came or went. */
           changes: z.array(componentChangeSchema),
-          /** How many components the host ran (launched) or had run (retired). */
+          /** Components the change covers: those that changed (mutated), or all the host ran (launched, retired). */
           componentCount: z.number(),
         }),
       ),

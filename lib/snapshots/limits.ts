@@ -4,7 +4,8 @@
  * host. Each is configurable in lib/env.ts and each is answered with a clear AppError.
  * Pure; docs/security.md lists the variables.
  */
-import { AppError } from "@/lib/errors";
+import { env } from "@/lib/env";
+import { AppError, formatPath } from "@/lib/errors";
 import type { CanonicalSnapshot } from "./schemas";
 
 export interface SnapshotLimits {
@@ -16,6 +17,22 @@ export interface SnapshotLimits {
 }
 
 export const DEFAULT_SNAPSHOT_LIMITS: SnapshotLimits = { maxJsonDepth: 64, maxHosts: 200_000, maxComponentsPerHost: 20_000 };
+
+/** The limits this server runs with (DRIFTBOARD_MAX_JSON_DEPTH, DRIFTBOARD_MAX_HOSTS, DRIFTBOARD_MAX_COMPONENTS_PER_HOST). */
+export function configuredSnapshotLimits(): SnapshotLimits {
+  return {
+    maxJsonDepth: env.DRIFTBOARD_MAX_JSON_DEPTH,
+    maxHosts: env.DRIFTBOARD_MAX_HOSTS,
+    maxComponentsPerHost: env.DRIFTBOARD_MAX_COMPONENTS_PER_HOST,
+  };
+}
+
+/**
+ * `__proto__` is refused as a name: stored, it would come back as a key of plain objects in
+ * the analysis and exports, where assigning it replaces a prototype (the value vanishes) or,
+ * nested, writes onto Object.prototype. zod drops such keys silently; we say so instead.
+ */
+const RESERVED_NAME = "__proto__";
 
 const OPEN_BRACE = 123;
 const OPEN_BRACKET = 91;
@@ -85,16 +102,58 @@ export function assertComponentCount(
   where: { path?: string; line?: number } = {},
 ): void {
   const count = Object.keys(host.components ?? {}).length + Object.keys(host.config ?? {}).length;
+  if (count > limits.maxComponentsPerHost) throw tooManyComponents(host.hostKey, count, limits.maxComponentsPerHost, where);
+}
+
+function tooManyComponents(hostKey: string, count: number, limit: number, where: { path?: string; line?: number }): AppError {
+  const at = where.line !== undefined ? `line ${where.line}: ` : where.path ? `${where.path}: ` : "";
+  return new AppError("payload_too_large", {
+    message: `${at}host "${hostKey.slice(0, 80)}" has ${count.toLocaleString("en-US")} components and config fingerprints, more than the limit of ${limit.toLocaleString("en-US")} (set DRIFTBOARD_MAX_COMPONENTS_PER_HOST to change it)`,
+    ...where,
+  });
+}
+
+/**
+ * Checks one host as uploaded, before validation copies it: not more components than allowed
+ * (counted without building anything), and no `__proto__` among its names. `raw` is whatever
+ * the JSON held; anything not shaped like a host is left for the schema to describe.
+ */
+export function assertRawHostAllowed(
+  raw: unknown,
+  limits: Pick<SnapshotLimits, "maxComponentsPerHost">,
+  where: { path?: ReadonlyArray<PropertyKey>; line?: number } = {},
+): void {
+  if (!isRecord(raw)) return;
+  const base = where.path ?? [];
+  const at = (segments: PropertyKey[]) => ({ path: formatPath([...base, ...segments]), ...(where.line !== undefined && { line: where.line }) });
+  let count = 0;
+  for (const field of ["components", "config"] as const) {
+    const map = raw[field];
+    if (!isRecord(map)) continue;
+    if (Object.hasOwn(map, RESERVED_NAME)) throw reservedName(at([field, RESERVED_NAME]), field === "config" ? "config name" : "component name");
+    for (const _ in map) count++;
+  }
+  for (const field of ["hostKey", "service", "environment", "role"] as const) {
+    if (typeof raw[field] === "string" && raw[field].trim() === RESERVED_NAME) throw reservedName(at([field]), field);
+  }
   if (count > limits.maxComponentsPerHost) {
-    throw new AppError("payload_too_large", {
-      message: `${where.path ? `${where.path}: ` : where.line ? `line ${where.line}: ` : ""}host "${host.hostKey.slice(0, 80)}" has ${count.toLocaleString("en-US")} components and config fingerprints, more than the limit of ${limits.maxComponentsPerHost.toLocaleString("en-US")} (set DRIFTBOARD_MAX_COMPONENTS_PER_HOST to change it)`,
-      ...where,
-    });
+    throw tooManyComponents(typeof raw.hostKey === "string" ? raw.hostKey : "?", count, limits.maxComponentsPerHost, at([]));
   }
 }
 
-/** Every count limit of a whole snapshot. */
+/** Every limit of a whole snapshot, as the importers produced it. */
 export function assertSnapshotLimits(snapshot: CanonicalSnapshot, limits: SnapshotLimits): void {
   assertHostCount(snapshot.hosts.length, limits);
-  snapshot.hosts.forEach((host, index) => assertComponentCount(host, limits, { path: `hosts[${index}]` }));
+  snapshot.hosts.forEach((host, index) => assertRawHostAllowed(host, limits, { path: ["hosts", index] }));
+}
+
+function reservedName(where: { path: string; line?: number }, what: string): AppError {
+  return new AppError("invalid_input", {
+    message: `${where.line !== undefined ? `line ${where.line}: ` : ""}${where.path}: "${RESERVED_NAME}" cannot be a ${what}`,
+    ...where,
+  });
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { AppError, formatPath } from "@/lib/errors";
 import { parseCsv } from "./csv";
 import { readHostFast } from "./fast-host";
+import { assertRawHostAllowed, configuredSnapshotLimits } from "./limits";
 import {
   type CanonicalHost,
   type CanonicalSnapshot,
@@ -85,6 +86,8 @@ export function validateHeader(fields: Record<string, unknown>): SnapshotHeader 
 
 /** One host: the fast check first, zod for anything it does not vouch for (and its error). */
 export function readHost(raw: unknown, path: ReadonlyArray<PropertyKey>, document: unknown, line?: number): CanonicalHost {
+  // Hostile-input limits first (components per host, reserved names), before anything copies the host.
+  assertRawHostAllowed(raw, configuredSnapshotLimits(), { path, line });
   const fast = readHostFast(raw);
   if (fast) return fast;
   const parsed = hostSchema.safeParse(raw);
@@ -186,15 +189,15 @@ function parseCsvSnapshot(text: string): CanonicalSnapshot {
     const kind = cell(at.kind).toLowerCase() || "component";
     if (kind !== "component" && kind !== "config") fail(`"kind" must be "component" or "config", not "${kind}"`);
     const target = entry.host[kind === "config" ? "config" : "components"] as Record<string, string>;
-    if (component in target) fail(`host "${hostKey}" lists ${kind} "${component}" twice`);
-    target[component] = record.fields[at.version] ?? "";
+    // Own keys only, defined rather than assigned: "constructor" is no duplicate, and
+    // "__proto__" stays a key (readHost then refuses it) instead of replacing the prototype.
+    if (Object.hasOwn(target, component)) fail(`host "${hostKey}" lists ${kind} "${component}" twice`);
+    Object.defineProperty(target, component, { value: record.fields[at.version] ?? "", enumerable: true, writable: true, configurable: true });
   }
 
   const snapshot: CanonicalSnapshot = { hosts: [] };
   for (const { host, line } of hosts.values()) {
-    const parsed = hostSchema.safeParse(host);
-    if (!parsed.success) throw validationError(parsed.error, host, line);
-    snapshot.hosts.push(parsed.data);
+    snapshot.hosts.push(readHost(host, [], host, line));
   }
   return snapshot;
 }
@@ -258,7 +261,12 @@ function validationError(error: z.ZodError, input: unknown, line?: number, prefi
     message = `unknown field (format v1 has no "${issue.keys[0]}"; check the spelling)`;
   } else if (issue.code === "invalid_type" && valueAt(input, issue.path) === undefined) {
     message = "is required";
+  } else if (issue.code === "invalid_key" && issue.issues[0]) {
+    // A bad component name: say what is wrong with the name, not that the map is wrong.
+    message = issue.issues[0].message;
   }
+  // A hostile 100 kB unknown field name must not become a 100 kB error message.
+  if (issue.code === "unrecognized_keys") message = message.length > 200 ? `${message.slice(0, 200)}…"` : message;
   const where = line !== undefined ? `line ${line}: ${path}` : path;
   return new AppError("invalid_input", { message: `${where}: ${message}`, path, line });
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { AppError } from "@/lib/errors";
 import { SnapshotBuilder } from "./identity";
 import { type ArchiveLimits, importUpload } from "./import";
+import { assertHostCount, configuredSnapshotLimits } from "./limits";
 import { ingestNormalisedSnapshot, ingestSnapshot, type IngestResult } from "./mutations";
 import { readHost, rejectDuplicateHostKeys, validateHeader } from "./parse";
 import { CanonicalStreamParser } from "./stream-parse";
@@ -28,12 +29,15 @@ export async function receiveSnapshot(request: Request, limits: ReceiveLimits): 
   if (declared > limits.maxBytes) throw tooLarge(limits.maxBytes);
   const options = parseOptions(url);
   const builder = new SnapshotBuilder();
+  const hostLimits = configuredSnapshotLimits();
   const keys: Array<{ hostKey: string; where: { path?: string; line?: number } }> = [];
   const parser = new CanonicalStreamParser(({ value, index, line }) => {
     // In a JSON document the error names the path (hosts[3].service); in NDJSON the line.
     const host = index === undefined ? readHost(value, [], value, line) : readHost(value, ["hosts", index], { hosts: { [index]: value } }, line);
     builder.add(host);
     keys.push({ hostKey: host.hostKey, where: index === undefined ? { line } : { path: `hosts[${index}].hostKey` } });
+    // DRIFTBOARD_MAX_HOSTS, as soon as one host too many has arrived (lib/snapshots/limits.ts).
+    assertHostCount(keys.length, hostLimits);
   });
   const decoder = new TextDecoder("utf-8", { fatal: true });
   // Until the parser has seen the first key, keep the raw bytes: a tool's own JSON goes to

@@ -12,6 +12,8 @@ export interface LcpResult {
   /** Median over the measured loads, ms; null when the page never reported an LCP. */
   medianMs: number | null;
   runsMs: Array<number | null>;
+  /** Why the page could not be measured (a timeout, an error status). */
+  error?: string;
 }
 
 /**
@@ -26,11 +28,15 @@ export async function measureLcp(baseUrl: string, paths: string[], runs = 3): Pr
   try {
     const results: LcpResult[] = [];
     for (const pagePath of paths) {
-      await loadOnce(browser, baseUrl + pagePath);
-      const runsMs: Array<number | null> = [];
-      for (let run = 0; run < runs; run++) runsMs.push(await loadOnce(browser, baseUrl + pagePath));
-      const measured = runsMs.filter((v): v is number => v !== null);
-      results.push({ path: pagePath, medianMs: measured.length ? median(measured) : null, runsMs });
+      try {
+        await loadOnce(browser, baseUrl + pagePath);
+        const runsMs: Array<number | null> = [];
+        for (let run = 0; run < runs; run++) runsMs.push(await loadOnce(browser, baseUrl + pagePath));
+        const measured = runsMs.filter((v): v is number => v !== null);
+        results.push({ path: pagePath, medianMs: measured.length ? median(measured) : null, runsMs });
+      } catch (error) {
+        results.push({ path: pagePath, medianMs: null, runsMs: [], error: error instanceof Error ? error.message.split("\n")[0] : String(error) });
+      }
     }
     return results;
   } finally {
@@ -42,7 +48,7 @@ async function loadOnce(browser: Browser, url: string): Promise<number | null> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
   try {
     const page = await context.newPage();
-    const response = await page.goto(url, { waitUntil: "load", timeout: 60_000 });
+    const response = await page.goto(url, { waitUntil: "load", timeout: 180_000 });
     if (!response?.ok()) throw new Error(`${url} answered ${response?.status() ?? "nothing"}`);
     // Streamed widgets may paint a larger element after `load`: wait for the network to settle.
     await page.waitForLoadState("networkidle", { timeout: 15_000 }).catch(() => {});

@@ -3,7 +3,18 @@
  * benchmark and by the scale-out test, so both run the dashboard the same way.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { createReadStream, existsSync, openSync, closeSync, readFileSync, statSync } from "node:fs";
+import {
+  closeSync,
+  cpSync,
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+} from "node:fs";
 import http from "node:http";
 import path from "node:path";
 
@@ -49,6 +60,8 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
  */
 export async function startProductionServer(options: {
   projectDir: string;
+  /** Directory `next start` serves (holding `.next`); default the project itself. */
+  appDir?: string;
   port: number;
   databaseUrl: string;
   logFile: string;
@@ -61,7 +74,7 @@ export async function startProductionServer(options: {
     Object.entries(process.env).filter(([key]) => !/^DRIFTBOARD_(ADMIN_PASSWORD|ADMIN_PASSWORD_HASH|API_TOKEN|SESSION_SECRET)$/.test(key)),
   );
   const out = openSync(logFile, "a");
-  const child = spawn(process.execPath, [path.join(projectDir, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, [path.join(projectDir, "node_modules", "next", "dist", "bin", "next"), "start", options.appDir ?? projectDir, "-p", String(port), "-H", "127.0.0.1"], {
     cwd: projectDir,
     detached: true,
     stdio: ["ignore", out, out],
@@ -118,6 +131,38 @@ export function sleep(ms: number): Promise<void> {
 function tail(file: string, lines = 30): string {
   if (!existsSync(file)) return "(no log)";
   return readFileSync(file, "utf8").split("\n").slice(-lines).join("\n");
+}
+
+/**
+ * Copies the production build (without caches and the standalone bundle) to `targetDir`, with
+ * the project's node_modules and public linked beside it, so `next start <targetDir>` serves
+ * this build even when someone rebuilds `.next` in the project meanwhile. Returns its BUILD_ID.
+ */
+export function copyProductionBuild(projectDir: string, targetDir: string): string {
+  const skip = new Set(["cache", "dev", "standalone", "diagnostics", "trace", "trace-build", "types"]);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const before = readBuildId(projectDir);
+    if (!before) throw new Error("no production build: run `npx next build`");
+    rmSync(targetDir, { recursive: true, force: true });
+    mkdirSync(targetDir, { recursive: true });
+    cpSync(path.join(projectDir, ".next"), path.join(targetDir, ".next"), {
+      recursive: true,
+      verbatimSymlinks: true,
+      filter: (source) => !skip.has(path.relative(path.join(projectDir, ".next"), source).split(path.sep)[0] ?? ""),
+    });
+    for (const file of ["next.config.ts", "package.json", "tsconfig.json"]) {
+      if (existsSync(path.join(projectDir, file))) cpSync(path.join(projectDir, file), path.join(targetDir, file));
+    }
+    for (const dir of ["node_modules", "public"]) symlinkSync(path.join(projectDir, dir), path.join(targetDir, dir), "dir");
+    // A build that finished while we copied leaves a mix: copy again.
+    if (readBuildId(projectDir) === before && readBuildId(targetDir) === before) return before;
+  }
+  throw new Error("the production build kept changing while it was copied (is a build running?)");
+}
+
+export function readBuildId(dir: string): string | null {
+  const file = path.join(dir, ".next", "BUILD_ID");
+  return existsSync(file) ? readFileSync(file, "utf8").trim() : null;
 }
 
 /** True when the production build exists (`.next/BUILD_ID`). */

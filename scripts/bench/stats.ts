@@ -14,15 +14,22 @@ export function median(values: readonly number[]): number {
 
 /**
  * Runs `task(0)` … `task(count - 1)` with at most `concurrency` in flight: `concurrency`
- * clients, each starting its next request when the previous one answered.
+ * clients, each starting its next request when the previous one answered. `shouldStart`
+ * can stop the run early (a time budget); tasks already started still finish, and the
+ * results hold only the tasks that ran.
  */
-export async function runPool<T>(count: number, concurrency: number, task: (index: number) => Promise<T>): Promise<T[]> {
-  const results = new Array<T>(count);
+export async function runPool<T>(
+  count: number,
+  concurrency: number,
+  task: (index: number) => Promise<T>,
+  shouldStart: (index: number) => boolean = () => true,
+): Promise<T[]> {
+  const results: T[] = [];
   let next = 0;
   const client = async () => {
-    while (next < count) {
+    while (next < count && shouldStart(next)) {
       const index = next++;
-      results[index] = await task(index);
+      results.push(await task(index));
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, count) }, client));

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { enforceAccess } from "@/lib/auth/gate";
 import { env } from "@/lib/env";
 import { withErrors } from "@/lib/http/responses";
 import { AppError } from "@/lib/errors";
@@ -10,6 +11,8 @@ export const dynamic = "force-dynamic";
 // POST /api/snapshots — store one uploaded snapshot (raw body or multipart `file` parts)
 export async function POST(request: Request) {
   return withErrors(async () => {
+    // Access is checked here, not in proxy.ts, so the body streams in whole (see proxy.ts's matcher).
+    await enforceAccess(request);
     const result = await receiveSnapshot(request, {
       maxBytes: env.DRIFTBOARD_MAX_UPLOAD_MB * 1024 * 1024,
       maxEntries: env.DRIFTBOARD_MAX_ARCHIVE_ENTRIES,
@@ -28,6 +31,7 @@ const listQuerySchema = z.object({
 // GET /api/snapshots — every snapshot, newest first (paged with ?cursor=)
 export async function GET(request: Request) {
   return withErrors(async () => {
+    await enforceAccess(request);
     const query = listQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
     if (!query.success) throw new AppError("invalid_input", { message: query.error.issues[0]?.message ?? "invalid query" });
     return Response.json(await listSnapshots(query.data));

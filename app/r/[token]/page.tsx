@@ -11,22 +11,23 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ token: string }> };
 
-// Metadata and page share one lookup per request, so one visit counts as one view.
+// Metadata and page share one lookup per request, so one visit counts as one view. (proxy.ts
+// has already answered 404 for a link that does not work; notFound() covers a link revoked since.)
 const loadReport = cache((token: string) => findReportByToken(token, { recordView: true }));
 
 const PRIVATE_METADATA: Metadata = { robots: { index: false, follow: false }, referrer: "no-referrer" };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const report = await loadReport((await params).token);
-  if (!report) return { ...PRIVATE_METADATA, title: "Report not available" };
-  const preview = buildReportPreview(report.document);
+  // The preview image's address must be absolute, on the host the reader used.
   const origin = resolveRequestOrigin(await headers());
+  const base: Metadata = { ...PRIVATE_METADATA, ...(origin && { metadataBase: new URL(origin) }) };
+  if (!report) return { ...base, title: "Report not available" };
+  const preview = buildReportPreview(report.document);
   return {
-    ...PRIVATE_METADATA,
+    ...base,
     title: report.title,
     description: preview.description,
-    // The preview image's address must be absolute, on the host the reader used.
-    ...(origin && { metadataBase: new URL(origin) }),
     openGraph: { title: report.title, description: preview.description, type: "article", siteName: "Driftboard" },
     twitter: { card: "summary_large_image", title: report.title, description: preview.description },
   };

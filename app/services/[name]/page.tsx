@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import type { TimelineResult } from "@/components/services/change-timeline-section";
 import { EnvironmentSwitcher } from "@/components/services/environment-switcher";
 import { ServiceDetailView } from "@/components/services/service-detail-view";
+import { ShareReportDialog } from "@/components/reports/share-report-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { getServiceDetail, getServiceTimeline, listServiceEnvironments, type ServiceDetail } from "@/lib/analysis/queries";
@@ -46,7 +47,7 @@ export default async function ServicePage({ params, searchParams }: Props) {
   // Keyed by the view, so a real navigation (another service, environment or bookmarked view)
   // starts from fresh state, while the view's own URL updates (history.replaceState) keep it.
   const viewKey = `${name}?${serializeServiceViewParams(view)}`;
-  return <ServiceDetailView key={viewKey} name={name} initial={{ params: dataParams, detail }} timeline={timeline} />;
+  return <><ShareReportDialog className="float-right ml-3" scope={{ services: [name], environment: detail.environment }} /><ServiceDetailView key={viewKey} name={name} initial={{ params: dataParams, detail }} timeline={timeline} /></>;
 }
 
 function ChooseEnvironment({ name, environments }: { name: string; environments: string[] }) {
