@@ -41,7 +41,7 @@ test("a page visited without a session redirects to sign-in, and signing in retu
   await expect(page.getByRole("note", { name: "Open mode" })).toHaveCount(0);
 
   await signIn(page, "not the password");
-  await expect(page.getByRole("alert")).toHaveText("Wrong password.");
+  await expect(page.locator("#signin-error")).toHaveText("Wrong password.");
   await expect(page).toHaveURL(/\/signin/);
 
   await signIn(page);
@@ -187,7 +187,7 @@ test("invalid API tokens are rate-limited per client address", async ({ request 
 });
 
 test("every page and API answer carries the security headers", async ({ request }) => {
-  for (const path of ["/signin", "/api/health", "/api/snapshots"]) {
+  for (const path of ["/signin", "/api/health", "/api/snapshots", "/api/services"]) {
     const response = await request.get(path, { maxRedirects: 0 });
     const headers = response.headers();
     expect(headers["content-security-policy"], path).toContain("frame-ancestors 'none'");

@@ -17,6 +17,8 @@ const KILL_PORT = 3111;
 const CONCURRENCY_PORT = 3112;
 const OUTAGE_PORT = 3113;
 const OUTAGE_PG_PORT = 54349;
+/** Hosts of the large uploads: each its own manifest of 25 components, some 20 MB, several seconds to ingest. */
+const LARGE_HOSTS = 20_000;
 
 let databases: TestDatabaseServer;
 test.beforeAll(async () => {
@@ -62,23 +64,44 @@ function slowBody(text: string, chunks: number, delayMs: number): ReadableStream
   });
 }
 
-/** Resolves once an ingestion transaction is writing to the database (INSERT or COPY in flight). */
-async function waitForIngestionWrites(databaseUrl: string, pattern: string, timeoutMs: number): Promise<boolean> {
+/**
+ * Resolves true once an open transaction of the app runs a statement matching one of
+ * `patterns` (an ingestion writing: INSERT or COPY), false when `until` settles first or time runs out.
+ */
+async function waitForIngestionWrites(databaseUrl: string, patterns: string[], until: Promise<unknown>, timeoutMs = 90_000): Promise<boolean> {
+  let isSettled = false;
+  void until.finally(() => (isSettled = true));
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
     const database = new URL(databaseUrl).pathname.slice(1);
     const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
+    while (Date.now() < deadline && !isSettled) {
       const { rows } = await client.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM pg_stat_activity
-         WHERE datname = $1 AND pid <> pg_backend_pid() AND xact_start IS NOT NULL AND query ILIKE $2`,
-        [database, pattern],
+         WHERE datname = $1 AND pid <> pg_backend_pid() AND xact_start IS NOT NULL AND state <> 'idle' AND query ILIKE ANY($2::text[])`,
+        [database, patterns],
       );
       if ((rows[0]?.n ?? 0) > 0) return true;
-      await new Promise((resolve) => setTimeout(resolve, 10));
+      await new Promise((resolve) => setTimeout(resolve, 5));
     }
     return false;
+  } finally {
+    await client.end();
+  }
+}
+
+/** The app's sessions in pg_stat_activity, for a failure message. */
+async function describeActivity(databaseUrl: string): Promise<string> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query(
+      `SELECT state, xact_start IS NOT NULL AS in_transaction, regexp_replace(left(query, 60), '\\s+', ' ', 'g') AS query
+       FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid() AND state <> 'idle'`,
+      [new URL(databaseUrl).pathname.slice(1)],
+    );
+    return rows.map((r) => `${r.state}${r.in_transaction ? " in transaction" : ""}: ${String(r.query).trim()}`).join("; ") || "(nothing)";
   } finally {
     await client.end();
   }
@@ -110,53 +133,74 @@ test("a server SIGKILLed in the middle of an ingestion leaves exactly the acknow
   const databaseUrl = await databases.createDatabase("driftboard_fault_kill");
   let server: ProductionServer = await startProductionServer({ port: KILL_PORT, databaseUrl });
   const acknowledged = new Set<string>();
-  const log: string[] = [];
+  const log = {
+    lines: [] as string[],
+    push(line: string) {
+      console.log(`[faults] ${line}`);
+      this.lines.push(line);
+    },
+  };
   try {
+    // Kill moments: while the body arrives, then at the ingestion's first write and some
+    // seconds into its writes (which statement was running is logged).
     const moments = [
-      { label: "while the body is still arriving", pattern: null },
-      { label: "at the first ingestion write", pattern: "%INSERT%" },
-      { label: "while component rows are written", pattern: "%manifest_component%" },
-      { label: "while host rows are written", pattern: "%INTO host%" },
+      { label: "while the body is still arriving", afterFirstWriteMs: null },
+      { label: "at the ingestion's first write", afterFirstWriteMs: 0 },
+      { label: "1 s into the ingestion's writes", afterFirstWriteMs: 1_000 },
+      { label: "4 s into the ingestion's writes", afterFirstWriteMs: 4_000 },
     ];
+    let midIngestionKills = 0;
     for (const [round, moment] of moments.entries()) {
       // Acknowledged uploads first, all answered before the kill.
       for (const outcome of await Promise.all([1, 2].map(() => upload(server.baseUrl, smallFleetJson(`kill-${round}`))))) {
         expect(outcome.status).toBe(201);
         acknowledged.add(outcome.id!);
       }
-      const large = largeFleetJson(`kill-large-${round}`, 40_000, 25);
+      const large = largeFleetJson(`kill-large-${round}`, LARGE_HOSTS, 25);
       const started = Date.now();
-      const pending = upload(server.baseUrl, moment.pattern ? large : slowBody(large, 200, 20));
-      let killedAt: string;
-      if (moment.pattern) {
-        const isWriting = await waitForIngestionWrites(databaseUrl, moment.pattern, 120_000);
-        killedAt = isWriting ? moment.label : `${moment.label} (not seen within 120 s; killed anyway)`;
-        expect(isWriting, `saw ${moment.pattern}`).toBe(true);
-      } else {
-        await new Promise((resolve) => setTimeout(resolve, 1_500));
-        killedAt = moment.label;
+      let isSettled = false;
+      const pending = upload(server.baseUrl, moment.afterFirstWriteMs === null ? slowBody(large, 200, 20) : large).finally(() => (isSettled = true));
+      let running = "(receiving the body)";
+      if (moment.afterFirstWriteMs === null) await new Promise((resolve) => setTimeout(resolve, 1_500));
+      else {
+        expect(await waitForIngestionWrites(databaseUrl, ["%INSERT%", "%COPY%"], pending), "saw the ingestion write").toBe(true);
+        await new Promise((resolve) => setTimeout(resolve, moment.afterFirstWriteMs));
+        running = await describeActivity(databaseUrl);
       }
+      const isMidIngestion = !isSettled;
       await server.kill();
       const outcome = await pending;
-      expect(outcome.status, "the killed upload was never acknowledged").toBe("connection lost");
-      log.push(`kill ${round + 1}: SIGKILL ${killedAt}, ${Date.now() - started} ms after the upload of ${(large.length / 1e6).toFixed(1)} MB began`);
+      if (isMidIngestion) {
+        midIngestionKills++;
+        expect(outcome.status, "the killed upload was never acknowledged").toBe("connection lost");
+        log.push(`kill ${round + 1}: SIGKILL ${moment.label}, ${Date.now() - started} ms after an upload of ${(large.length / 1e6).toFixed(1)} MB began; running: ${running}`);
+      } else {
+        // The ingestion finished before that moment: then it was acknowledged, and must be kept.
+        expect(outcome.status, `${JSON.stringify(outcome.body)}\n${server.output().slice(-3000)}`).toBe(201);
+        acknowledged.add(outcome.id!);
+        log.push(`kill ${round + 1}: the upload was acknowledged before "${moment.label}"; SIGKILL after it`);
+      }
 
       // Restart on the same database: exactly the acknowledged snapshots, nothing half-written.
+      const restartStarted = Date.now();
       server = await startProductionServer({ port: KILL_PORT, databaseUrl });
       await waitFor(async () => (await fetch(`${server.baseUrl}/api/health`)).ok, 60_000, "health after restart");
+      log.push(`  restarted and answering in ${Date.now() - restartStarted} ms`);
       const state = await inspectDatabase(databaseUrl);
       expect(state.ids).toEqual([...acknowledged].sort());
       expect(state).toMatchObject({ hostCountMismatches: 0, snapshotsWithoutServices: 0, orphanManifests: 0, manifestCountMismatches: 0 });
       const listed = (await (await fetch(`${server.baseUrl}/api/snapshots?limit=500`)).json()) as { snapshots: Array<{ id: string }> };
       expect(listed.snapshots.map((s) => s.id).sort()).toEqual([...acknowledged].sort());
     }
+    expect(midIngestionKills, "kills that landed in the middle of an upload or ingestion").toBeGreaterThanOrEqual(3);
     // The killed upload, sent again, is new: it had not been stored.
-    const retried = await upload(server.baseUrl, largeFleetJson("kill-retry", 40_000, 25));
+    const retryStarted = Date.now();
+    const retried = await upload(server.baseUrl, largeFleetJson("kill-retry", LARGE_HOSTS, 25));
     expect(retried.status).toBe(201);
+    log.push(`a ${LARGE_HOSTS.toLocaleString("en-US")}-host upload after the kills: 201 in ${Date.now() - retryStarted} ms`);
     acknowledged.add(retried.id!);
     expect((await inspectDatabase(databaseUrl)).ids).toEqual([...acknowledged].sort());
-    log.push(`after ${moments.length} kills: ${acknowledged.size} snapshots acknowledged, ${acknowledged.size} stored, 0 partial, 0 lost`);
-    console.log(log.map((line) => `[faults] ${line}`).join("\n"));
+    log.push(`after ${moments.length} kills (${midIngestionKills} mid-ingestion): ${acknowledged.size} snapshots acknowledged, ${acknowledged.size} stored, 0 partial, 0 lost`);
   } finally {
     await server.kill();
   }
@@ -183,8 +227,7 @@ test("concurrent uploads: the same content is one snapshot, different content al
     expect(new Set(differentOutcomes.map((o) => o.id)).size).toBe(12);
 
     // Readers during a large ingestion.
-    const ingestion = upload(server.baseUrl, largeFleetJson("during-reads", 40_000, 25));
-    expect(await waitForIngestionWrites(databaseUrl, "%INSERT%", 120_000)).toBe(true);
+    const ingestion = upload(server.baseUrl, largeFleetJson("during-reads", LARGE_HOSTS, 25));
     const latencies: number[] = [];
     let isIngesting = true;
     void ingestion.then(() => (isIngesting = false));
@@ -209,14 +252,14 @@ test("concurrent uploads: the same content is one snapshot, different content al
     expect(latencies.at(-1)!).toBeLessThan(10_000);
     console.log(
       `[faults] concurrency: 12 identical small + 4 identical large uploads → 1 + 1 snapshots; 12 different → 12; ` +
-        `${reads} reads during a 40,000-host ingestion, all 200, median ${latencies[Math.floor(latencies.length / 2)]} ms, max ${latencies.at(-1)} ms`,
+        `${reads} reads during a ${LARGE_HOSTS.toLocaleString("en-US")}-host upload and ingestion, all 200, median ${latencies[Math.floor(latencies.length / 2)]} ms, max ${latencies.at(-1)} ms`,
     );
   } finally {
     await server.kill();
   }
 });
 
-test("Postgres going away mid-request gives a clear 503, and the app recovers by itself", async () => {
+test("Postgres going away mid-request gives a clear 503, and the app recovers by itself", async ({ page }) => {
   const dataDir = path.resolve(".driftboard", "fault-postgres");
   let postgres = await startEmbeddedPostgres({ dataDir, port: OUTAGE_PG_PORT });
   const databaseUrl = await ensureDatabase(postgres.adminUrl, "driftboard_fault_outage", { fresh: true });
@@ -228,8 +271,8 @@ test("Postgres going away mid-request gives a clear 503, and the app recovers by
     expect(before.status).toBe(201);
 
     // Take the database away in the middle of an ingestion.
-    const pending = upload(server.baseUrl, largeFleetJson("outage-large", 40_000, 25));
-    expect(await waitForIngestionWrites(databaseUrl, "%INSERT%", 120_000)).toBe(true);
+    const pending = upload(server.baseUrl, largeFleetJson("outage-large", LARGE_HOSTS, 25));
+    expect(await waitForIngestionWrites(databaseUrl, ["%INSERT%", "%COPY%"], pending)).toBe(true);
     await postgres.stop();
     const interrupted = await pending;
     expect(interrupted.status, JSON.stringify(interrupted.body)).toBe(503);
@@ -245,12 +288,13 @@ test("Postgres going away mid-request gives a clear 503, and the app recovers by
       expect(((await response.json()) as { error: { code: string } }).error.code).toBe("unavailable");
       expect(Date.now() - start, apiPath).toBeLessThan(10_000);
     }
-    const page = await fetch(`${server.baseUrl}/snapshots`);
-    await page.text();
-    expect(page.status).toBeGreaterThanOrEqual(500);
+    // A page streams (its status is sent before the data fails), so it shows the error boundary.
+    await page.goto(`${server.baseUrl}/snapshots`);
+    await expect(page.getByRole("heading", { name: "Something went wrong" })).toBeVisible();
+    await expect(page.getByText("If the database was restarting, trying again usually helps.")).toBeVisible();
     const postWhileAway = await upload(server.baseUrl, smallFleetJson("outage-during"));
     expect(postWhileAway.status).toBe(503);
-    log.push("while away: API reads and writes answered 503 with Retry-After");
+    log.push("while away: API reads and writes answered 503 with Retry-After; pages showed the error boundary");
 
     // Bring it back; the app must recover without a restart.
     const restartedAt = Date.now();
@@ -259,9 +303,11 @@ test("Postgres going away mid-request gives a clear 503, and the app recovers by
     expect(server.child.exitCode).toBeNull();
     const listed = (await (await fetch(`${server.baseUrl}/api/snapshots`)).json()) as { snapshots: Array<{ id: string }> };
     expect(listed.snapshots.map((s) => s.id)).toEqual([before.id]);
-    const after = await upload(server.baseUrl, largeFleetJson("outage-retry", 40_000, 25));
+    const after = await upload(server.baseUrl, largeFleetJson("outage-retry", LARGE_HOSTS, 25));
     expect(after.status).toBe(201);
-    expect((await fetch(`${server.baseUrl}/snapshots`)).status).toBe(200);
+    await page.getByRole("button", { name: "Try again" }).click();
+    await page.goto(`${server.baseUrl}/snapshots`);
+    await expect(page.getByRole("heading", { level: 1, name: "Snapshots" })).toBeVisible();
     const state = await inspectDatabase(databaseUrl);
     expect(state.ids.sort()).toEqual([before.id!, after.id!].sort());
     expect(state).toMatchObject({ hostCountMismatches: 0, orphanManifests: 0, manifestCountMismatches: 0 });

@@ -93,9 +93,12 @@ test.describe("limits over HTTP, each with a clear error and nothing stored", ()
 
 test.describe("hostile names are shown as text everywhere", () => {
   const tag = randomUUID().slice(0, 6);
-  const service = `<img src=x onerror=alert(1)>svc-${tag}`;
+  // Markup in a service name and in host keys; the second service has a plain name so its
+  // page can be opened by URL (page params arrive percent-encoded: see the report).
+  const markupService = `<img src=x onerror=alert(1)>svc-${tag}`;
+  const plainService = `xss-${tag}`;
   const hostKey = `<script>alert('host')</script>-${tag}`;
-  const component = "=HYPERLINK(\"http://evil.example\",\"x\")";
+  const component = '=HYPERLINK("http://evil.example","x")';
 
   test("dashboard pages, the shared page and its preview image render markup as text; exports neutralise formulas", async ({ page, request }) => {
     const dialogs: string[] = [];
@@ -106,8 +109,9 @@ test.describe("hostile names are shown as text everywhere", () => {
     const document = {
       takenAt: new Date().toISOString(),
       hosts: [
-        { hostKey, service, components: { [component]: "+1", nginx: "@SUM(1)" } },
-        { hostKey: `-2+3-${tag}`, service, components: { [component]: "-1", nginx: "1.24" } },
+        { hostKey, service: plainService, components: { [component]: "+1", nginx: "@SUM(1)" } },
+        { hostKey: `-2+3-${tag}`, service: plainService, components: { [component]: "-1", nginx: "1.24" } },
+        { hostKey: `<b>bold</b>-${tag}`, service: markupService, components: { nginx: "1.24" } },
       ],
     };
     const stored = await request.post("/api/snapshots", { data: JSON.stringify(document) });
@@ -115,29 +119,31 @@ test.describe("hostile names are shown as text everywhere", () => {
     const { id } = (await stored.json()) as { id: string };
 
     const pages: Array<[string, string]> = [
-      [`/services/${encodeURIComponent(service)}`, hostKey],
+      ["/services", markupService],
       [`/snapshots/${id}`, hostKey],
-      [`/hosts/${encodeURIComponent(hostKey)}`, hostKey],
-      ["/services", service],
+      [`/snapshots/${id}`, markupService],
+      [`/services/${plainService}`, hostKey],
     ];
     for (const [path, text] of pages) {
       await page.goto(path);
-      await expect(page.getByText(text).first(), path).toBeVisible();
+      await expect(page.getByText(text).first(), `${path} shows ${text}`).toBeVisible();
+      await expect(page.locator("img[src='x'], b:text('bold')")).toHaveCount(0);
     }
-    await expect(page.locator("img[src='x']")).toHaveCount(0);
 
     // Exports: cells that a spreadsheet would run are prefixed with a quote.
-    const csv = await (await request.get(`/api/services/${encodeURIComponent(service)}/export?format=csv&table=drift`)).text();
-    expect(csv).not.toMatch(/(^|,)"?[=+\-@]/m);
+    const csv = await (await request.get(`/api/services/${plainService}/export?format=csv&table=drift`)).text();
     expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")"`);
+    expect(csv).toContain(`"'@SUM(1)"`);
+    expect(csv).not.toMatch(/(^|,)"?[=+\-@]/m);
 
-    // The shared page and its preview image.
-    const report = await request.post("/api/reports", { data: { title: `<b>${service}</b>`, scope: { services: [service] } } });
+    // The shared page, its CSV and its preview image.
+    const report = await request.post("/api/reports", { data: { title: `<b>${markupService}</b>`, scope: { services: [plainService, markupService] } } });
     expect(report.status(), await report.text()).toBe(201);
     const path = new URL(((await report.json()) as { url: string }).url, "http://x").pathname;
     await page.goto(path);
-    await expect(page.getByRole("heading", { level: 1 })).toContainText(`<b>${service}</b>`);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(`<b>${markupService}</b>`);
     await expect(page.getByText(hostKey).first()).toBeVisible();
+    await expect(page.locator("img[src='x'], b:text('bold')")).toHaveCount(0);
     const preview = await request.get(`${path}/opengraph-image`);
     expect(preview.status()).toBe(200);
     expect(preview.headers()["content-type"]).toContain("image/png");

@@ -125,7 +125,7 @@ test("concurrent uploads and reads through both replicas agree, and each snapsho
   let consistentReads = 0;
   const reader = (async () => {
     // While uploads run, whatever the list shows must be readable whole: never half a snapshot.
-    while (isUploading) {
+    for (let round = 0; isUploading || round < 3; round++) {
       const list = await call(balancerUrl, "/api/snapshots?limit=500");
       expect(list.status).toBe(200);
       if (list.upstream) upstreams.add(list.upstream);

@@ -38,6 +38,7 @@ import {
   processTree,
   readMemory,
   sampleMemory,
+  waitUntilIdle,
   startProductionServer,
   type ProductionServer,
 } from "./bench/server";
@@ -51,6 +52,10 @@ const APP_DIR = path.join(BENCH_DIR, "app");
 const SERVER_LOG = path.join(BENCH_DIR, "server.log");
 const DATABASE_NAME = "driftboard_bench";
 const MB = 1024 * 1024;
+/** A read that takes longer than this counts as failed. */
+const READ_TIMEOUT_MS = 120_000;
+/** A read slower than this alone is not run under 20 concurrent clients (see measureReads). */
+const SLOW_READ_MS = 5_000;
 
 // Targets from issue 7.
 const TARGET = {
@@ -132,10 +137,12 @@ interface ReadFigure {
   p99Ms: number;
   requests: number;
   errors: number;
+  /** One client only (the endpoint was too slow for the concurrent run): p50/p99 are at least this. */
+  isLowerBound: boolean;
 }
 
 interface Measured {
-  fleet?: { hosts: number; pairs: number; services: number; distinctManifests: number; json: WrittenFile; ndjson: WrittenFile; generateSeconds: number };
+  fleet?: { hosts: number; pairs: number; services: number; distinctManifests: number; largeServiceHosts: number; json: WrittenFile; ndjson: WrittenFile; generateSeconds: number };
   postgres?: { kind: string; version: string };
   copy?: CopyReference;
   ingestJson?: IngestFigure;
@@ -143,6 +150,8 @@ interface Measured {
   reingest?: IngestFigure;
   history?: { stored: number; seconds: number[]; failures: number };
   storage?: StorageFigures;
+  /** Storage right after the first snapshot, to tell the cost of each later one. */
+  storageAfterFirst?: StorageFigures;
   reads?: ReadFigure[];
   lcp?: LcpResult[];
   errors: string[];
@@ -211,6 +220,7 @@ async function main(): Promise<number> {
       pairs: csv.pairs,
       services: fleet.services.length,
       distinctManifests,
+      largeServiceHosts: fleet.hosts.filter((h) => fleet.services[h.service]!.name === LARGE_SERVICE).length,
       json,
       ndjson,
       generateSeconds: (performance.now() - generateStart) / 1000,
@@ -254,6 +264,7 @@ async function main(): Promise<number> {
     databaseUrl = await createFreshDatabase(postgres.adminUrl, DATABASE_NAME, PROJECT_DIR);
     const live = await start();
     measured.ingestNdjson = await ingest(live, files.ndjson, "application/x-ndjson", "NDJSON", args.hosts, { isFreshServer: true });
+    measured.storageAfterFirst = await readStorageFigures(databaseUrl);
 
     // 5. Re-ingest: the next snapshot of the same fleet, 5% of hosts changed.
     measured.reingest = await ingest(live, files.second, "application/x-ndjson", "re-ingest (5% changed, NDJSON)", args.hosts, { isFreshServer: false });
@@ -263,9 +274,9 @@ async function main(): Promise<number> {
     measured.storage = await readStorageFigures(databaseUrl);
 
     // 7. Reads under concurrent clients, then LCP in Chromium.
-    measured.reads = await measureReads(live.url, args);
+    measured.reads = await measureReads(live, args);
     log("Largest Contentful Paint in headless Chromium…");
-    measured.lcp = await measureLcp(live.url, ["/", `/services/${LARGE_SERVICE}`]);
+    measured.lcp = await measureLcp(live.url, ["/", `/services/${LARGE_SERVICE}`], { afterEachPage: () => waitUntilIdle(live.pid) });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     measured.errors.push(message);
@@ -389,35 +400,49 @@ async function storeHistory(server: ProductionServer, fleet: Fleet, snapshots: n
   return { stored: snapshots, seconds, failures };
 }
 
-async function measureReads(baseUrl: string, { requests, concurrency, readSeconds }: BenchArgs): Promise<ReadFigure[]> {
+async function measureReads(server: ProductionServer, { requests, concurrency, readSeconds }: BenchArgs): Promise<ReadFigure[]> {
   const paths = ["/api/fleet", "/api/services", `/api/services/${LARGE_SERVICE}`];
   const figures: ReadFigure[] = [];
   for (const readPath of paths) {
     const get = async () => {
       const began = performance.now();
-      const response = await fetch(baseUrl + readPath);
-      await response.arrayBuffer();
-      return { ms: performance.now() - began, ok: response.ok, status: response.status };
+      try {
+        const response = await fetch(server.url + readPath, { signal: AbortSignal.timeout(READ_TIMEOUT_MS) });
+        await response.arrayBuffer();
+        return { ms: performance.now() - began, ok: response.ok, status: response.status };
+      } catch {
+        // A timeout or a dropped connection counts as a failed read that took this long.
+        return { ms: performance.now() - began, ok: false, status: 0 };
+      }
     };
     // Warm-up (not measured): the route's code loads, then the connection pool fills.
     const first = await get();
-    if (!first.ok) throw new Error(`GET ${readPath} answered ${first.status}`);
+    log(`GET ${readPath}: one client alone: ${first.ok ? `${first.ms.toFixed(0)} ms` : `failed (${first.status || "no answer"} after ${first.ms.toFixed(0)} ms)`}`);
+    if (!first.ok || first.ms > SLOW_READ_MS) {
+      // Hundreds of times over target already: 20 concurrent copies would only hold the
+      // machine for minutes (and the server keeps computing reads whose client gave up).
+      figures.push({ path: readPath, p50Ms: first.ms, p99Ms: first.ms, requests: 1, errors: first.ok ? 0 : 1, isLowerBound: true });
+      await waitUntilIdle(server.pid);
+      continue;
+    }
     await runPool(Math.min(concurrency, requests), concurrency, get);
     // A slow endpoint must not hold the benchmark for hours: after `readSeconds` no new
     // request starts (every client still completes at least one round).
     const deadline = performance.now() + readSeconds * 1000;
     const results = await runPool(requests, concurrency, get, (i) => i < concurrency || performance.now() < deadline);
     const times = results.map((r) => r.ms);
-    const figure = {
+    const figure: ReadFigure = {
       path: readPath,
       p50Ms: percentile(times, 50),
       p99Ms: percentile(times, 99),
       requests: results.length,
       errors: results.filter((r) => !r.ok).length,
+      isLowerBound: false,
     };
     figures.push(figure);
     const cut = results.length < requests ? ` of ${requests}, cut at the ${readSeconds} s budget` : "";
     log(`GET ${readPath}: p50 ${figure.p50Ms.toFixed(1)} ms, p99 ${figure.p99Ms.toFixed(1)} ms (${results.length} requests${cut}, ${concurrency} clients, ${figure.errors} errors)`);
+    if (figure.errors > 0) await waitUntilIdle(server.pid);
   }
   return figures;
 }
@@ -461,11 +486,13 @@ function report(args: BenchArgs, m: Measured, buildId: string | null): { table: 
   if (m.fleet) {
     add("fleet: host-component pairs", m.fleet.pairs.toLocaleString("en"));
     add("fleet: services / distinct manifests", `${m.fleet.services} / ${m.fleet.distinctManifests}`);
+    add(`fleet: hosts of the large service (${LARGE_SERVICE})`, m.fleet.largeServiceHosts.toLocaleString("en"));
     add("upload size JSON / NDJSON", `${(m.fleet.json.bytes / MB).toFixed(1)} / ${(m.fleet.ndjson.bytes / MB).toFixed(1)} MB`);
   }
   if (m.copy) {
     add("\\copy reference (median of 3)", `${m.copy.seconds.toFixed(2)} s`, "(reference)");
     add("\\copy rate", `${((m.copy.rows / m.copy.seconds) / 1e6).toFixed(2)} M rows/s`);
+    add("\\copy table: heap bytes per flat row", `${m.copy.bytesPerRow.toFixed(0)} B`);
   }
   const ingestRows = (label: string, figure: IngestFigure | undefined, limit: number) => {
     add(`${label} (request → 201)`, figure ? `${figure.seconds.toFixed(2)} s` : "n/a");
@@ -488,16 +515,27 @@ function report(args: BenchArgs, m: Measured, buildId: string | null): { table: 
     const s = m.storage;
     add("stored host rows / manifests", `${s.hostRows ?? "n/a"} / ${s.manifests ?? "n/a"}`);
     add("bytes per stored host row", fmt(s.bytesPerHostRow, 0, " B"));
+    add("bytes per stored manifest component", fmt(s.bytesPerManifestComponentRow, 0, " B"));
+    if (m.fleet && m.fleet.distinctManifests > 0) add("hosts per distinct manifest (one snapshot)", (m.fleet.hosts / m.fleet.distinctManifests).toFixed(1));
+    const first = m.storageAfterFirst?.databaseBytes ?? null;
+    if (first !== null && s.databaseBytes !== null && m.history && m.history.stored > 1) {
+      add("database growth per further snapshot", `${((s.databaseBytes - first) / (m.history.stored - 1) / MB).toFixed(2)} MB`);
+    }
     add("database size", fmt(s.databaseBytes === null ? null : s.databaseBytes / MB, 0, " MB"));
   }
   for (const read of m.reads ?? []) {
-    const errors = (read.requests < args.requests ? ` (n=${read.requests})` : "") + (read.errors ? ` (${read.errors} errors)` : "");
-    add(`GET ${read.path.replace(LARGE_SERVICE, "{1,000-host}")} p50`, `${read.p50Ms.toFixed(1)} ms${errors}`, `≤ ${TARGET.readP50Ms} ms`, read.errors ? "FAIL" : judgeAtMost(read.p50Ms, TARGET.readP50Ms));
-    add(`GET ${read.path.replace(LARGE_SERVICE, "{1,000-host}")} p99`, `${read.p99Ms.toFixed(1)} ms${errors}`, `≤ ${TARGET.readP99Ms} ms`, read.errors ? "FAIL" : judgeAtMost(read.p99Ms, TARGET.readP99Ms));
+    const note = read.isLowerBound
+      ? read.errors
+        ? " (1 client: failed or no answer in time)"
+        : ` (1 client; ${args.concurrency}-client run skipped)`
+      : (read.requests < args.requests ? ` (n=${read.requests})` : "") + (read.errors ? ` (${read.errors} errors)` : "");
+    const bound = read.isLowerBound ? "≥ " : "";
+    add(`GET ${read.path.replace(LARGE_SERVICE, "{large service}")} p50`, `${bound}${read.p50Ms.toFixed(0)} ms${note}`, `≤ ${TARGET.readP50Ms} ms`, read.errors ? "FAIL" : judgeAtMost(read.p50Ms, TARGET.readP50Ms));
+    add(`GET ${read.path.replace(LARGE_SERVICE, "{large service}")} p99`, `${bound}${read.p99Ms.toFixed(0)} ms${note}`, `≤ ${TARGET.readP99Ms} ms`, read.errors ? "FAIL" : judgeAtMost(read.p99Ms, TARGET.readP99Ms));
   }
   for (const lcp of m.lcp ?? []) {
     const measuredLcp = lcp.error ? `n/a (${lcp.error.slice(0, 60)})` : fmt(lcp.medianMs, 0, " ms");
-    add(`LCP ${lcp.path.replace(LARGE_SERVICE, "{1,000-host}")} (median of 3)`, measuredLcp, `≤ ${TARGET.lcpMs} ms`, lcp.error ? "FAIL" : judgeAtMost(lcp.medianMs, TARGET.lcpMs));
+    add(`LCP ${lcp.path.replace(LARGE_SERVICE, "{large service}")} (median)`, measuredLcp, `≤ ${TARGET.lcpMs} ms`, lcp.error ? "FAIL" : judgeAtMost(lcp.medianMs, TARGET.lcpMs));
   }
 
   const readP50 = worst(m.reads?.map((r) => r.p50Ms) ?? []);

@@ -235,6 +235,36 @@ export function sampleMemory(pid: number, intervalMs = 20): MemorySampler {
   };
 }
 
+/** CPU seconds (user + system) used so far by `pid` and its descendants. */
+export function readCpuSeconds(pid: number): number {
+  let ticks = 0;
+  for (const p of processTree(pid)) {
+    try {
+      // Fields after the command name (which may hold spaces): utime and stime are 14th and 15th.
+      const fields = readFileSync(`/proc/${p}/stat`, "utf8").split(") ")[1]!.split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return ticks / 100; // USER_HZ is 100 on Linux
+}
+
+/**
+ * Waits until the server has been idle (under 10% of one core) for a second: a server keeps
+ * computing requests whose client gave up, which would slow whatever is measured next.
+ */
+export async function waitUntilIdle(pid: number, maxMs = 10 * 60_000): Promise<void> {
+  const deadline = Date.now() + maxMs;
+  let last = readCpuSeconds(pid);
+  while (Date.now() < deadline) {
+    await sleep(1_000);
+    const now = readCpuSeconds(pid);
+    if (now - last < 0.1) return;
+    last = now;
+  }
+}
+
 // -------------------------------------------------------------------------------------------
 // HTTP
 
