@@ -15,3 +15,12 @@ describe("format", () => {
     expect(formatPercent(0, 0)).toBe("0%");
   });
 });
+
+describe("decodeSegment", () => {
+  it("decodes a percent-encoded page segment once and keeps invalid encoding as written", async () => {
+    const { decodeSegment } = await import("./format");
+    expect(decodeSegment("web%20api")).toBe("web api");
+    expect(decodeSegment("100%25")).toBe("100%");
+    expect(decodeSegment("100%")).toBe("100%");
+  });
+});

@@ -24,3 +24,16 @@ export function formatPercent(part: number, whole: number): string {
   if (whole === 0) return "0%";
   return `${Math.round((part / whole) * 100)}%`;
 }
+
+/**
+ * A dynamic page segment as the user wrote it. Next 16 hands page params over still
+ * percent-encoded (route handlers get them decoded), so `/services/web%20api` must be
+ * decoded once; a segment that is not valid encoding is taken as it is.
+ */
+export function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}

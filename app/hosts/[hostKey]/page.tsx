@@ -9,7 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getHostDetail, type HostDetail } from "@/lib/analysis/queries";
 import { buildServiceHref } from "@/lib/analysis/service-view";
 import { isAppError } from "@/lib/errors";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime, decodeSegment } from "@/lib/format";
 
 export const dynamic = "force-dynamic";
 
@@ -23,11 +23,11 @@ const searchParamsSchema = z.object({
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Host ${(await params).hostKey}` };
+  return { title: `Host ${decodeSegment((await params).hostKey)}` };
 }
 
 export default async function HostPage({ params, searchParams }: Props) {
-  const { hostKey } = await params;
+  const hostKey = decodeSegment((await params).hostKey);
   const { environment } = searchParamsSchema.parse(await searchParams);
   let host: HostDetail;
   try {

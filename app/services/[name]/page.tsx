@@ -1,3 +1,4 @@
+import { decodeSegment } from "@/lib/format";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import type { TimelineResult } from "@/components/services/change-timeline-section";
@@ -18,11 +19,11 @@ type Props = {
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Service ${(await params).name}` };
+  return { title: `Service ${decodeSegment((await params).name)}` };
 }
 
 export default async function ServicePage({ params, searchParams }: Props) {
-  const { name } = await params;
+  const name = decodeSegment((await params).name);
   const view = parseServiceViewParams(await searchParams);
   const dataParams: ServiceDataParams = { environment: view.environment, snapshot: view.snapshot, baseline: view.baseline };
 
