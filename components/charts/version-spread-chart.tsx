@@ -30,7 +30,9 @@ export function VersionSpreadChart({ series, onSelectVersion }: VersionSpreadCha
   const height = series.rows.length * ROW_HEIGHT + 48;
   const slots = Array.from({ length: series.segmentCount }, (_, index) => index);
   return (
-    <div className={CHART_WRAPPER_CLASSES} aria-hidden="true">
+    // On the service page a keyboard-usable table carries the same data (hidden from screen
+    // readers here to avoid reading it twice); a read-only chart, as in shared reports, stays visible.
+    <div className={`${CHART_WRAPPER_CLASSES} print:text-slate-800`} aria-hidden={onSelectVersion ? "true" : undefined}>
       <BarChart layout="vertical" data={series.rows} responsive style={{ width: "100%", height }} margin={{ top: 4, right: 16, bottom: 16, left: 8 }}>
         <CartesianGrid horizontal={false} strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.15} />
         <XAxis
@@ -52,7 +54,10 @@ export function VersionSpreadChart({ series, onSelectVersion }: VersionSpreadCha
           stroke="currentColor"
           strokeOpacity={0.4}
         />
-        <Tooltip cursor={{ fill: "currentColor", fillOpacity: 0.06 }} content={SpreadTooltip} />
+        <Tooltip
+          cursor={{ fill: "currentColor", fillOpacity: 0.06 }}
+          content={(props: TooltipContentProps) => <SpreadTooltip {...props} canPin={onSelectVersion !== undefined} />}
+        />
         {slots.map((index) => (
           <Bar
             key={index}
@@ -79,7 +84,7 @@ export function VersionSpreadChart({ series, onSelectVersion }: VersionSpreadCha
   );
 }
 
-function SpreadTooltip({ active, payload }: TooltipContentProps) {
+function SpreadTooltip({ active, payload, canPin }: TooltipContentProps & { canPin: boolean }) {
   const row = payload?.[0]?.payload as VersionSpreadRow | undefined;
   if (!active || !row) return null;
   return (
@@ -94,7 +99,7 @@ function SpreadTooltip({ active, payload }: TooltipContentProps) {
           </li>
         ))}
       </ul>
-      {!row.ignored && <p className="mt-1 text-slate-500 dark:text-slate-400">Click a version to pin it as the baseline.</p>}
+      {canPin && !row.ignored && <p className="mt-1 text-slate-500 dark:text-slate-400">Click a version to pin it as the baseline.</p>}
     </ServiceChartTooltipBox>
   );
 }

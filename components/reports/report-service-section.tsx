@@ -1,4 +1,4 @@
-import { ReportVersionSpreadChart } from "@/components/charts/report-version-spread-chart";
+import { VersionSpreadChart } from "@/components/charts/version-spread-chart";
 import { formatComponentLabel, formatVersion } from "@/lib/analysis/format-display";
 import { formatCount, formatDate, formatDateTime } from "@/lib/format";
 import type { ReportService } from "@/lib/reports/schemas";
@@ -172,7 +172,7 @@ export function ReportServiceSection({ service, index }: ReportServiceSectionPro
           <>
             {spread.rows.length > 0 && (
               <figure aria-label={`Version spread chart of ${service.name}`}>
-                <ReportVersionSpreadChart series={spread} />
+                <VersionSpreadChart series={spread} />
                 {spread.hiddenCount > 0 && (
                   <figcaption className="mt-1 text-xs text-slate-500 dark:text-slate-400">
                     The {spread.rows.length} most spread components; {spread.hiddenCount} more are in the table and the spread CSV.
