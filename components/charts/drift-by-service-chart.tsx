@@ -1,15 +1,17 @@
 "use client";
 
 import { Bar, Legend } from "recharts";
-import { type DriftByServicePoint, FLEET_CHART_COLORS } from "@/lib/charts/fleet-series";
+import { FLEET_CHART_COLORS } from "@/lib/charts/fleet-series";
+import type { ReportDriftPoint } from "@/lib/charts/report-series";
 import { formatCount } from "@/lib/format";
 import { ServiceBarChart } from "./service-bar-chart";
 
 export interface DriftByServiceChartProps {
-  series: DriftByServicePoint[];
+  /** The overview's points carry links to the services; a shared report's do not. */
+  series: Array<ReportDriftPoint & { href?: string }>;
 }
 
-/** Drifted and clean hosts per service as stacked bars; a bar or its label opens the service. */
+/** Drifted and clean hosts per service as stacked bars. */
 export function DriftByServiceChart({ series }: DriftByServiceChartProps) {
   return (
     <ServiceBarChart

@@ -6,7 +6,13 @@ import { BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
 import { FleetChartTooltip, type FleetChartTooltipProps } from "./fleet-chart-tooltip";
 import { ServiceAxisTick } from "./service-axis-tick";
 
-export interface ServiceBarChartProps<T extends { label: string; href: string }> {
+/** A bar's service; with `href` the bar and its label open the service (shared reports link nowhere). */
+export interface ServiceBarPoint {
+  label: string;
+  href?: string;
+}
+
+export interface ServiceBarChartProps<T extends ServiceBarPoint> {
   series: T[];
   title: string;
   /** The tooltip's lines for one bar. */
@@ -18,8 +24,8 @@ export interface ServiceBarChartProps<T extends { label: string; href: string }>
 
 const ROW_HEIGHT = 34;
 
-/** One horizontal bar per service; a bar or its label opens the service. */
-export function ServiceBarChart<T extends { label: string; href: string }>({
+/** One horizontal bar per service; where the series has links, a bar or its label opens the service. */
+export function ServiceBarChart<T extends ServiceBarPoint>({
   series,
   title,
   describe,
@@ -27,10 +33,11 @@ export function ServiceBarChart<T extends { label: string; href: string }>({
   margin = { top: 4, right: 16, bottom: 4, left: 8 },
 }: ServiceBarChartProps<T>) {
   const router = useRouter();
-  const hrefs = useMemo(() => new Map(series.map((p) => [p.label, p.href])), [series]);
+  const hrefs = useMemo(() => new Map(series.flatMap((p) => (p.href ? [[p.label, p.href] as const] : []))), [series]);
+  const isLinked = hrefs.size > 0;
   const height = Math.max(140, series.length * ROW_HEIGHT + 64);
   return (
-    <div className="text-slate-600 dark:text-slate-300">
+    <div className="text-slate-600 dark:text-slate-300 print:text-slate-800">
       <BarChart
         responsive
         style={{ width: "100%", height }}
@@ -39,10 +46,10 @@ export function ServiceBarChart<T extends { label: string; href: string }>({
         margin={margin}
         barCategoryGap={8}
         title={title}
-        cursor="pointer"
+        cursor={isLinked ? "pointer" : undefined}
         onClick={(state) => {
-          const point = series[Number(state.activeIndex)];
-          if (point) router.push(point.href);
+          const href = series[Number(state.activeIndex)]?.href;
+          if (href) router.push(href);
         }}
       >
         <CartesianGrid horizontal={false} stroke="currentColor" strokeOpacity={0.15} />
@@ -61,7 +68,7 @@ export function ServiceBarChart<T extends { label: string; href: string }>({
           content={({ active, payload }) => {
             const point = payload?.[0]?.payload as T | undefined;
             if (!active || !point) return null;
-            return <FleetChartTooltip title={point.label} lines={describe(point)} hint="Click to open the service" />;
+            return <FleetChartTooltip title={point.label} lines={describe(point)} hint={point.href ? "Click to open the service" : undefined} />;
           }}
         />
         {children}

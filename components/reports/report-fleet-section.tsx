@@ -1,5 +1,5 @@
 import { HybridPictureChart } from "@/components/charts/hybrid-picture-chart";
-import { ReportDriftChart } from "@/components/charts/report-drift-chart";
+import { DriftByServiceChart } from "@/components/charts/drift-by-service-chart";
 import type { Verdict } from "@/lib/analysis/classification";
 import { VERDICT_ORDER } from "@/lib/charts/fleet-series";
 import { formatCount } from "@/lib/format";
@@ -50,7 +50,7 @@ export function ReportFleetSection({ fleet }: ReportFleetSectionProps) {
               : `${fleet.driftedHosts.toLocaleString("en-US")} of ${formatCount(fleet.hosts, "host")} differed from their service's baseline.`}
           </p>
           <figure aria-label="Drift by service chart">
-            <ReportDriftChart series={driftSeries} />
+            <DriftByServiceChart series={driftSeries} />
             {fleet.charts.driftByService.length > DRIFT_CHART_LIMIT && (
               <figcaption className="mt-1 text-xs text-slate-500 dark:text-slate-400">
                 The {DRIFT_CHART_LIMIT} most drifted services of {fleet.charts.driftByService.length}; every service is listed below.
