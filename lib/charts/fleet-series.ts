@@ -1,5 +1,6 @@
 import type { FleetTrendPoint, ServiceSummary } from "@/lib/analysis/queries";
 import type { ServiceRole, Verdict } from "@/lib/analysis/classification";
+import { keyOf, labelBy } from "./report-series";
 
 /**
  * Series for the fleet overview's charts. Charts only draw: every number, label, order and
@@ -39,10 +40,16 @@ export function buildServiceHref(service: string, environment: string): string {
   return `/services/${encodeURIComponent(service)}?environment=${encodeURIComponent(environment)}`;
 }
 
-/** Names services by name alone, adding the environment only when several are on show. */
-function labelServices(summaries: readonly ServiceFigures[]): (summary: ServiceFigures) => string {
-  const hasSeveralEnvironments = new Set(summaries.map((s) => s.environment)).size > 1;
-  return (summary) => (hasSeveralEnvironments ? `${summary.name} (${summary.environment})` : summary.name);
+/** What every per-service point of the overview carries: who it is and where it links. */
+function identifyServices(summaries: readonly ServiceFigures[]) {
+  const label = labelBy(summaries, (s) => s.name);
+  return (summary: ServiceFigures) => ({
+    key: keyOf(summary.name, summary.environment),
+    label: label(summary),
+    service: summary.name,
+    environment: summary.environment,
+    href: buildServiceHref(summary.name, summary.environment),
+  });
 }
 
 export interface DriftByServicePoint {
@@ -60,14 +67,10 @@ export interface DriftByServicePoint {
 
 /** Drifted and clean hosts per service, the most drifted first. */
 export function buildDriftByServiceSeries(summaries: readonly ServiceFigures[]): DriftByServicePoint[] {
-  const label = labelServices(summaries);
+  const identify = identifyServices(summaries);
   return summaries
     .map((summary) => ({
-      key: `${summary.name}\u0000${summary.environment}`,
-      label: label(summary),
-      service: summary.name,
-      environment: summary.environment,
-      href: buildServiceHref(summary.name, summary.environment),
+      ...identify(summary),
       drifted: summary.driftedHostCount,
       clean: Math.max(summary.hostCount - summary.driftedHostCount, 0),
       hosts: summary.hostCount,
@@ -89,14 +92,10 @@ export interface SpreadByServicePoint {
 
 /** Components with version spread per service, the widest spread first. */
 export function buildSpreadByServiceSeries(summaries: readonly ServiceFigures[]): SpreadByServicePoint[] {
-  const label = labelServices(summaries);
+  const identify = identifyServices(summaries);
   return summaries
     .map((summary) => ({
-      key: `${summary.name}\u0000${summary.environment}`,
-      label: label(summary),
-      service: summary.name,
-      environment: summary.environment,
-      href: buildServiceHref(summary.name, summary.environment),
+      ...identify(summary),
       spreadComponents: summary.spreadComponentCount,
       hosts: summary.hostCount,
     }))

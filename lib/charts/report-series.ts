@@ -17,7 +17,7 @@ export interface ReportDriftPoint {
 type ServiceFigures = { name: string; environment: string; hostCount: number; driftedHostCount: number; snowflakeCount: number };
 
 /** Names by service alone, adding the environment only when several are on show. */
-function labelBy<T extends { environment: string }>(items: readonly T[], name: (item: T) => string): (item: T) => string {
+export function labelBy<T extends { environment: string }>(items: readonly T[], name: (item: T) => string): (item: T) => string {
   const hasSeveralEnvironments = new Set(items.map((i) => i.environment)).size > 1;
   return (item) => (hasSeveralEnvironments ? `${name(item)} (${item.environment})` : name(item));
 }
