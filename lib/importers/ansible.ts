@@ -25,10 +25,11 @@ import {
   validate,
   VersionMap,
   type ParseContext,
+  scalarFact,
 } from "./common";
 import type { ImportFile, ImportOptions, Importer, ImportResult } from "./types";
 
-const scalar = z.union([z.string(), z.number(), z.boolean()]).nullish();
+const scalar = scalarFact;
 
 const packageEntrySchema = z.looseObject({ version: scalar, release: scalar, epoch: scalar });
 

@@ -20,10 +20,11 @@ import {
   validate,
   VersionMap,
   type ParseContext,
+  scalarFact,
 } from "./common";
 import type { ImportOptions, Importer } from "./types";
 
-const scalar = z.union([z.string(), z.number(), z.boolean()]).nullish();
+const scalar = scalarFact;
 
 const automaticSchema = z.looseObject({
   fqdn: z.string().nullish(),

@@ -2,7 +2,7 @@
  * Helpers shared by the importers: validation that names the tool and the JSON path,
  * name/version/timestamp cleaning, and a collector that assembles an ImportResult.
  */
-import type { z } from "zod";
+import { z } from "zod";
 import { AppError, formatPath } from "@/lib/errors";
 import { MAX_NAME_LENGTH, MAX_VERSION_LENGTH, type CanonicalHost } from "@/lib/snapshots/schemas";
 import type { FormatId, HostIdentity, ImportFile, ImportOptions, ImportResult, SkippedHost } from "./types";
@@ -458,3 +458,6 @@ export function addPackage(components: VersionMap, reserved: ReadonlySet<string>
 }
 
 export const SYSTEM_FACT_NAMES: ReadonlySet<string> = new Set(["os", "kernel", "python", "ruby", "facter", "puppet", "chef", "image", "instance-type"]);
+
+/** A fact value as tools print it: a string, or a number or boolean to be read as text. */
+export const scalarFact = z.union([z.string(), z.number(), z.boolean()]).nullish();

@@ -22,10 +22,11 @@ import {
   validate,
   VersionMap,
   type ParseContext,
+  scalarFact,
 } from "./common";
 import type { ImportOptions, Importer } from "./types";
 
-const scalar = z.union([z.string(), z.number(), z.boolean()]).nullish();
+const scalar = scalarFact;
 
 const factsSchema = z.looseObject({
   clientcert: z.string().nullish(),
