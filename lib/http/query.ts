@@ -18,7 +18,8 @@ export async function parseJsonBody<T extends z.ZodType>(request: Request, schem
   return parseInput(body, schema);
 }
 
-function parseInput<T extends z.ZodType>(input: unknown, schema: T): z.infer<T> {
+/** Parses any input with a zod schema; a bad value is a 400 naming its path. */
+export function parseInput<T extends z.ZodType>(input: unknown, schema: T): z.infer<T> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const issue = result.error.issues[0];

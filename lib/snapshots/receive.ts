@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
+import { parseQuery } from "@/lib/http/query";
 import { SnapshotBuilder } from "./identity";
 import { type ArchiveLimits, importUpload } from "./import";
 import { assertHostCount, configuredSnapshotLimits } from "./limits";
@@ -27,7 +28,7 @@ export async function receiveSnapshot(request: Request, limits: ReceiveLimits): 
 
   const declared = Number(request.headers.get("content-length") ?? "NaN");
   if (declared > limits.maxBytes) throw tooLarge(limits.maxBytes);
-  const options = parseOptions(url);
+  const options = parseQuery(request, uploadOptionsSchema);
   const builder = new SnapshotBuilder();
   const hostLimits = configuredSnapshotLimits();
   const keys: Array<{ hostKey: string; where: { path?: string; line?: number } }> = [];
@@ -77,16 +78,6 @@ export async function receiveSnapshot(request: Request, limits: ReceiveLimits): 
 
 async function ingestUpload(upload: Upload, limits: ArchiveLimits): Promise<IngestResult> {
   return ingestSnapshot(importUpload(upload, limits));
-}
-
-function parseOptions(url: URL) {
-  const query = Object.fromEntries([...url.searchParams.entries()].filter(([, v]) => v !== ""));
-  const parsed = uploadOptionsSchema.safeParse(query);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new AppError("invalid_input", { message: issue ? `${issue.path.join(".")}: ${issue.message}` : "invalid options" });
-  }
-  return parsed.data;
 }
 
 function decode(decoder: TextDecoder, bytes: Uint8Array | undefined, isLast: boolean): string {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/http/query";
 
 /** One uploaded file, still as bytes (it may be an archive or not even text). */
 export interface UploadFile {
@@ -61,12 +62,7 @@ export async function readUpload(request: Request, maxBytes: number): Promise<Up
     files = [{ name, bytes: body }];
   }
 
-  const parsed = uploadOptionsSchema.safeParse({ ...fields, ...query });
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new AppError("invalid_input", { message: issue ? `${issue.path.join(".")}: ${issue.message}` : "invalid options" });
-  }
-  return { files, options: parsed.data, byteCount: body.byteLength };
+  return { files, options: parseInput({ ...fields, ...query }, uploadOptionsSchema), byteCount: body.byteLength };
 }
 
 async function readBodyWithLimit(request: Request, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { enforceAccess } from "@/lib/auth/gate";
 import { env } from "@/lib/env";
 import { withErrors } from "@/lib/http/responses";
-import { AppError } from "@/lib/errors";
+import { parseQuery } from "@/lib/http/query";
 import { listSnapshots } from "@/lib/snapshots/queries";
 import { receiveSnapshot } from "@/lib/snapshots/receive";
 
@@ -32,8 +32,6 @@ const listQuerySchema = z.object({
 export async function GET(request: Request) {
   return withErrors(async () => {
     await enforceAccess(request);
-    const query = listQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-    if (!query.success) throw new AppError("invalid_input", { message: query.error.issues[0]?.message ?? "invalid query" });
-    return Response.json(await listSnapshots(query.data));
+    return Response.json(await listSnapshots(parseQuery(request, listQuerySchema)));
   });
 }
