@@ -308,4 +308,3 @@ function countLines(text: string, offset: number): number {
   return line;
 }
 
-export type { CanonicalHost };

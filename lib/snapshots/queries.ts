@@ -44,10 +44,6 @@ export async function listSnapshots(options: { cursor?: string; limit?: number }
   };
 }
 
-export async function countSnapshots(): Promise<number> {
-  return getDb().snapshot.count();
-}
-
 export interface SnapshotDetail extends SnapshotSummary {
   serviceBreakdown: Array<{ service: string; environment: string; hostCount: number }>;
   hosts: Array<{

@@ -51,7 +51,6 @@ export const hostSchema = z.strictObject(
   { error: (issue) => (issue.code === "unrecognized_keys" ? undefined : "must be an object") },
 );
 export type CanonicalHost = z.infer<typeof hostSchema>;
-export type CanonicalHostInput = z.input<typeof hostSchema>;
 
 /** Snapshot-level fields, shared by the JSON document and the NDJSON header line. */
 export const snapshotHeaderSchema = z.strictObject({
@@ -66,7 +65,6 @@ export type SnapshotHeader = z.infer<typeof snapshotHeaderSchema>;
 export const snapshotSchema = snapshotHeaderSchema.extend({
   hosts: z.array(hostSchema, { error: "must be an array of hosts" }),
 });
-export type CanonicalSnapshotInput = z.input<typeof snapshotSchema>;
 
 /**
  * What every parser and importer hands to ingestion. `takenAt` is absent when the data
@@ -79,6 +77,3 @@ export interface CanonicalSnapshot {
   environment?: string;
   hosts: CanonicalHost[];
 }
-
-/** Formats the upload understands; importers add theirs to this list. */
-export const SNAPSHOT_FORMATS = ["json", "ndjson", "csv"] as const;
