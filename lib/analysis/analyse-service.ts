@@ -70,8 +70,11 @@ export function analyseService(options: AnalyseServiceOptions): ServiceAnalysis 
   }));
 
   const snowflakeReasons = new Map(findSnowflakes(hosts, isIgnored).map((s) => [s.hostKey, s.reasons]));
+  // Hosts on one manifest share their components object, and so their drift: compute it once.
+  const driftByManifest = new Map<Record<string, string>, DriftItem[]>();
   const hostAnalyses = hosts.map((host) => {
-    const drift = computeHostDrift(host, baseline, isIgnored);
+    let drift = driftByManifest.get(host.components);
+    if (!drift) driftByManifest.set(host.components, (drift = computeHostDrift(host, baseline, isIgnored)));
     const reasons = snowflakeReasons.get(host.hostKey) ?? [];
     return {
       hostKey: host.hostKey,

@@ -47,8 +47,15 @@ export function findSnowflakes(
   // Only a component all but one host run can be missing on one host "that all peers have".
   const runByAllButOne = [...presence].filter(([, count]) => count === peerCount).map(([component]) => component);
 
+  // A host's reasons depend only on its components, which hosts on one manifest share.
+  const reasonsByManifest = new Map<Record<string, string>, string[]>();
   const snowflakes: Snowflake[] = [];
   for (const host of hosts) {
+    const known = reasonsByManifest.get(host.components);
+    if (known) {
+      if (known.length > 0) snowflakes.push({ hostKey: host.hostKey, reasons: known });
+      continue;
+    }
     const reasons: { component: string; text: string }[] = [];
     for (const component of runByAllButOne) {
       if (!Object.hasOwn(host.components, component)) {
@@ -67,10 +74,10 @@ export function findSnowflakes(
         reasons.push({ component, text: `${component} fingerprint ${shortenFingerprint(version)} shared by no peer` });
       }
     }
-    if (reasons.length > 0) {
-      reasons.sort((a, b) => (a.component < b.component ? -1 : a.component > b.component ? 1 : 0));
-      snowflakes.push({ hostKey: host.hostKey, reasons: reasons.map((reason) => reason.text) });
-    }
+    reasons.sort((a, b) => (a.component < b.component ? -1 : a.component > b.component ? 1 : 0));
+    const texts = reasons.map((reason) => reason.text);
+    reasonsByManifest.set(host.components, texts);
+    if (texts.length > 0) snowflakes.push({ hostKey: host.hostKey, reasons: texts });
   }
   return snowflakes;
 }

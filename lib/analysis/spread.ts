@@ -18,14 +18,21 @@ export interface VersionSpread {
   byMinor: VersionGroup[];
 }
 
-/** Component → version → number of hosts running it, in one pass over the hosts. */
+/**
+ * Component → version → number of hosts running it. Hosts loaded from Postgres share one
+ * components object per manifest, so each distinct object is walked once and weighted by
+ * its number of hosts: 10,000 hosts on 400 manifests cost 400 walks, not 10,000.
+ */
 export function countVersions(hosts: readonly Pick<AnalysisHost, "components">[]): Map<string, Map<string, number>> {
+  const weights = new Map<Record<string, string>, number>();
+  for (const host of hosts) weights.set(host.components, (weights.get(host.components) ?? 0) + 1);
   const counts = new Map<string, Map<string, number>>();
-  for (const host of hosts) {
-    for (const [component, version] of Object.entries(host.components)) {
+  for (const [components, weight] of weights) {
+    for (const component in components) {
+      const version = components[component]!;
       let versions = counts.get(component);
       if (!versions) counts.set(component, (versions = new Map()));
-      versions.set(version, (versions.get(version) ?? 0) + 1);
+      versions.set(version, (versions.get(version) ?? 0) + weight);
     }
   }
   return counts;
