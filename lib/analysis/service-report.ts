@@ -3,7 +3,10 @@ import { analyseService, type ServiceAnalysis } from "./analyse-service";
 import type { BaselineSource } from "./baseline";
 import {
   applyVerdictOverride,
-  classifyService,
+  type ChangeEvent,
+  classifyChangeEvents,
+  detectChangeEvents,
+  detectTransitionEvents,
   detectRole,
   isMigrationCandidate,
   type MigrationStep,
@@ -62,23 +65,23 @@ export interface ServiceReport extends ServiceAnalysis {
 export function buildServiceReport(
   history: readonly ServiceSnapshot[],
   settings: ServiceSettings,
-  options: { includeOnsets?: boolean } = {},
+  options: {
+    includeOnsets?: boolean;
+    /**
+     * The snapshot before the history's first one, when there is one: the `previous`
+     * baseline of the first snapshot's drift, so a window of history judges drift as the
+     * whole history would.
+     */
+    beforeFirst?: ServiceSnapshot | null;
+  } = {},
 ): ServiceReport {
   const current = history.at(-1);
   if (!current) throw new Error("buildServiceReport needs at least one snapshot");
-  const first = current.hosts[0];
   const ignoreRules = [...BUILT_IN_IGNORE_RULES, ...settings.ignoreRules];
-  const analyse = (index: number) =>
-    analyseService({
-      hosts: history[index]!.hosts,
-      baselineSource: settings.baselineSource,
-      declared: settings.declared,
-      previousHosts: history[index - 1]?.hosts ?? null,
-      ignoreRules,
-    });
+  const analyse = (index: number) => analyseAt(history[index]!, (index === 0 ? options.beforeFirst : history[index - 1]) ?? null, settings, ignoreRules);
   const analysis = analyse(history.length - 1);
 
-  const onsets = new Map<string, { snapshotId: string; takenAt: string }>();
+  const onsets = new Map<string, Onset>();
   if (options.includeOnsets) {
     const driftHistory = history.map((snapshot, index) => ({
       snapshotId: snapshot.snapshotId,
@@ -89,7 +92,96 @@ export function buildServiceReport(
   }
 
   // Volatile facts and user-ignored components would otherwise read as in-place changes.
-  const classification = classifyService(withoutIgnoredComponents(history, ignoreRules, first?.service ?? ""));
+  const events = detectChangeEvents(withoutIgnoredComponents(history, ignoreRules, current.hosts[0]?.service ?? ""));
+  return assembleServiceReport({ current, snapshotCount: history.length, events, analysis, onsets, settings, ignoreRules });
+}
+
+/** One snapshot step of a service's report, continuing from the report of its previous snapshot. */
+export interface ServiceReportStep {
+  current: ServiceSnapshot;
+  /** The service's previous snapshot; null when `current` is its first. */
+  previous: ServiceSnapshot | null;
+  /** The oldest snapshot of the classification window that ends at `current`. */
+  windowStart: { snapshotId: string; takenAt: string };
+  /** Snapshots in that window, `current` included. */
+  snapshotCount: number;
+  /** The stored change events of the window's earlier transitions, in order. */
+  earlierEvents: readonly ChangeEvent[];
+  /** The previous snapshot's report's drift onsets (empty for the first snapshot). */
+  previousOnsets: ReadonlyMap<string, Onset & { actual: string | null }>;
+}
+
+/**
+ * The same report as `buildServiceReport` over the window, from two snapshots and what the
+ * previous report stored: the transition between them is the only new change, and a drift
+ * that continues keeps its onset, clamped to the window. This is what lets an ingest analyse
+ * a 10,000-host snapshot without reloading 30 snapshots of history.
+ */
+export function stepServiceReport(step: ServiceReportStep, settings: ServiceSettings): { report: ServiceReport; transition: ChangeEvent[] } {
+  const { current, previous, windowStart } = step;
+  const ignoreRules = [...BUILT_IN_IGNORE_RULES, ...settings.ignoreRules];
+  const analysis = analyseAt(current, previous, settings, ignoreRules);
+  const [filteredPrevious, filteredCurrent] = withoutIgnoredComponents(previous ? [previous, current] : [current], ignoreRules, current.hosts[0]?.service ?? "");
+  const transition = previous ? detectTransitionEvents(filteredPrevious!, filteredCurrent!) : [];
+
+  const onsets = new Map<string, Onset>();
+  const here = { snapshotId: current.snapshotId, takenAt: current.takenAt };
+  for (const host of analysis.hosts) {
+    for (const item of host.drift) {
+      if (item.ignored) continue;
+      const key = onsetKey(host.hostKey, item.component);
+      const before = step.previousOnsets.get(key);
+      const continues = before !== undefined && before.actual === item.actual;
+      onsets.set(key, !continues ? here : isBefore(before, windowStart) ? windowStart : { snapshotId: before.snapshotId, takenAt: before.takenAt });
+    }
+  }
+  const events = [...step.earlierEvents, ...transition];
+  const report = assembleServiceReport({ current, snapshotCount: step.snapshotCount, events, analysis, onsets, settings, ignoreRules });
+  return { report, transition };
+}
+
+type Onset = { snapshotId: string; takenAt: string };
+
+/** A report's onsets with the drifted version, as the next step needs them. */
+export function onsetStateOf(report: ServiceReport): Map<string, Onset & { actual: string | null }> {
+  const state = new Map<string, Onset & { actual: string | null }>();
+  for (const host of report.hosts) {
+    for (const item of host.drift) {
+      const since = report.onsets.get(onsetKey(host.hostKey, item.component));
+      if (since) state.set(onsetKey(host.hostKey, item.component), { ...since, actual: item.actual });
+    }
+  }
+  return state;
+}
+
+/** Snapshots are ordered by time, then id (as the history loader orders them). */
+function isBefore(a: Onset, b: Onset): boolean {
+  return a.takenAt < b.takenAt || (a.takenAt === b.takenAt && a.snapshotId < b.snapshotId);
+}
+
+function analyseAt(snapshot: ServiceSnapshot, previous: ServiceSnapshot | null, settings: ServiceSettings, ignoreRules: IgnoreRule[]): ServiceAnalysis {
+  return analyseService({
+    hosts: snapshot.hosts,
+    baselineSource: settings.baselineSource,
+    declared: settings.declared,
+    previousHosts: previous?.hosts ?? null,
+    ignoreRules,
+  });
+}
+
+function assembleServiceReport(input: {
+  current: ServiceSnapshot;
+  snapshotCount: number;
+  events: ChangeEvent[];
+  analysis: ServiceAnalysis;
+  onsets: Map<string, Onset>;
+  settings: ServiceSettings;
+  ignoreRules: IgnoreRule[];
+}): ServiceReport {
+  const { current, settings, analysis } = input;
+  const first = current.hosts[0];
+  const [latest] = withoutIgnoredComponents([current], input.ignoreRules, first?.service ?? "");
+  const classification = classifyChangeEvents({ events: input.events, snapshotCount: input.snapshotCount, latest: latest! });
   const role = detectRole(current.hosts, settings.roleOverride);
   const overridden: OverriddenVerdict = applyVerdictOverride(classification.verdict, settings.verdictOverride);
   const { events: _events, ...classificationFields } = classification;
@@ -110,8 +202,8 @@ export function buildServiceReport(
       override: settings.verdictOverride,
     },
     isMigrationCandidate: isMigrationCandidate(verdict, role),
-    nextStep: suggestNextMigrationStep({ history, classification: { ...classification, verdict }, role }),
-    onsets,
+    nextStep: suggestNextMigrationStep({ history: [current], classification: { ...classification, verdict }, role }),
+    onsets: input.onsets,
   };
 }
 

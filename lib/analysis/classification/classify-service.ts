@@ -68,25 +68,42 @@ export function classifyService(
   history: readonly ServiceSnapshot[],
   options: ClassifyServiceOptions = {},
 ): ServiceClassification {
+  return classifyChangeEvents({ events: detectChangeEvents(history), snapshotCount: history.length, latest: history.at(-1) ?? null }, options);
+}
+
+export interface ClassifyChangeEventsInput {
+  /** The change events of every transition in the history, in order. */
+  events: ChangeEvent[];
+  /** How many snapshots the history holds. */
+  snapshotCount: number;
+  latest: ServiceSnapshot | null;
+}
+
+/**
+ * The classification from events already detected: lets a history's verdict be built from
+ * stored per-transition events plus the newest transition, without reloading the history.
+ */
+export function classifyChangeEvents(
+  { events, snapshotCount, latest }: ClassifyChangeEventsInput,
+  options: ClassifyServiceOptions = {},
+): ServiceClassification {
   const mixedMinShare = options.mixedMinShare ?? MIXED_MIN_SHARE;
   const maxDetails = options.maxEvidenceDetails ?? MAX_EVIDENCE_DETAILS;
 
-  const events = detectChangeEvents(history);
   const mutations = countEvents(events, "mutation");
   const replacements = countEvents(events, "replacement");
   const scaleEvents = countEvents(events, "scale");
-  const latest = history.at(-1);
   const hints = latest ? collectSnapshotHints(latest) : { hints: [], leaning: null, confidence: 0 };
   const shared = { mutations, replacements, scaleEvents, events, hints: hints.hints.map((hint) => hint.text) };
 
   const changes = mutations + replacements;
-  if (history.length < 2 || changes === 0) {
+  if (snapshotCount < 2 || changes === 0) {
     return {
       ...shared,
       verdict: "unknown",
       confidence: hints.confidence,
       leaning: hints.leaning,
-      evidence: describeMissingEvidence(history, scaleEvents),
+      evidence: describeMissingEvidence(snapshotCount, scaleEvents),
     };
   }
 
@@ -96,7 +113,7 @@ export function classifyService(
     ...describeMutations(events, maxDetails),
     ...describeReplacements(events, maxDetails),
   ];
-  if (mutations === 0) evidence.push(`no persisting host changed in place across ${history.length} snapshots`);
+  if (mutations === 0) evidence.push(`no persisting host changed in place across ${snapshotCount} snapshots`);
   if (scaleEvents > 0) evidence.push(`${pluralize(scaleEvents, "scale event")}: hosts added or removed without new versions`);
 
   return { ...shared, verdict, confidence: computeConfidence(verdict, mutations, replacements), leaning: null, evidence };
@@ -120,10 +137,10 @@ function countEvents(events: readonly ChangeEvent[], kind: ChangeEvent["kind"]):
   return events.filter((event) => event.kind === kind).length;
 }
 
-function describeMissingEvidence(history: readonly ServiceSnapshot[], scaleEvents: number): string[] {
-  if (history.length === 0) return ["no snapshot of this service yet"];
-  if (history.length === 1) return ["only one snapshot of this service so far: no change can be observed yet"];
-  const evidence = [`no version change observed across ${history.length} snapshots`];
+function describeMissingEvidence(snapshotCount: number, scaleEvents: number): string[] {
+  if (snapshotCount === 0) return ["no snapshot of this service yet"];
+  if (snapshotCount === 1) return ["only one snapshot of this service so far: no change can be observed yet"];
+  const evidence = [`no version change observed across ${snapshotCount} snapshots`];
   if (scaleEvents > 0) evidence.push(`${pluralize(scaleEvents, "scale event")}: hosts added or removed without new versions`);
   return evidence;
 }

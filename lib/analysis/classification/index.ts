@@ -1,5 +1,5 @@
 /** Classification of services as mutable, immutable or mixed: the pure logic, no database. */
-export { classifyService, type ClassifyServiceOptions, MIXED_MIN_SHARE, type ServiceClassification, type Verdict } from "./classify-service";
+export { classifyChangeEvents, classifyService, type ClassifyServiceOptions, MIXED_MIN_SHARE, type ServiceClassification, type Verdict } from "./classify-service";
 export {
   type ChangeEvent,
   type ChangeKind,
