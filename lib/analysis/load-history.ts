@@ -92,15 +92,74 @@ export async function loadServiceHistories(filter: {
   return histories;
 }
 
-/** Components of each manifest, as shared read-only objects. */
+/**
+ * Components of each manifest, as shared read-only objects. Postgres folds each manifest into
+ * one JSON object: 400 rows to parse instead of 80,000 name/version rows through the driver.
+ */
 export async function loadManifests(hashes: string[]): Promise<Map<string, Record<string, string>>> {
   const manifests = new Map<string, Record<string, string>>();
   if (hashes.length === 0) return manifests;
-  const rows = await getDb().$queryRaw<Array<{ manifest_hash: string; name: string; version: string }>>`
-    SELECT manifest_hash, name, version FROM manifest_component WHERE manifest_hash = ANY(${hashes}::text[])`;
+  const rows = await getDb().$queryRaw<Array<{ manifest_hash: string; components: string }>>`
+    SELECT manifest_hash, json_object_agg(name, version ORDER BY name)::text AS components
+    FROM manifest_component WHERE manifest_hash = ANY(${hashes}::text[]) GROUP BY manifest_hash`;
+  // Null-prototype objects, so a component named like an Object.prototype member is plain data.
   for (const hash of hashes) manifests.set(hash, Object.create(null) as Record<string, string>);
-  for (const row of rows) manifests.get(row.manifest_hash)![row.name] = row.version;
+  for (const row of rows) Object.assign(manifests.get(row.manifest_hash)!, JSON.parse(row.components));
   return manifests;
+}
+
+/** One service's hosts in each of the given snapshots, keyed by `snapshotServiceKey`. */
+export async function loadServiceSnapshots(
+  wanted: ReadonlyArray<ServiceRef & { snapshotId: string }>,
+): Promise<Map<string, ServiceSnapshot>> {
+  const snapshots = new Map<string, ServiceSnapshot>();
+  if (wanted.length === 0) return snapshots;
+  const rows = await getDb().$queryRaw<
+    Array<{
+      snapshot_id: string;
+      taken_at: Date;
+      source: string | null;
+      format: string;
+      host_key: string;
+      service: string;
+      environment: string;
+      role: string | null;
+      image: string | null;
+      launched_at: Date | null;
+      manifest_hash: string;
+    }>
+  >`
+    SELECT s.id AS snapshot_id, s.taken_at, s.source, s.format, h.host_key, h.service, h.environment,
+           h.role, h.image, h.launched_at, h.manifest_hash
+    FROM unnest(${wanted.map((w) => w.snapshotId)}::text[], ${wanted.map((w) => w.service)}::text[],
+                ${wanted.map((w) => w.environment)}::text[]) AS w(snapshot_id, service, environment)
+    JOIN snapshot s ON s.id = w.snapshot_id
+    JOIN host h ON h.snapshot_id = w.snapshot_id AND h.service = w.service AND h.environment = w.environment
+    ORDER BY s.taken_at, s.id, h.service, h.environment, h.host_key`;
+  const manifests = await loadManifests([...new Set(rows.map((r) => r.manifest_hash))]);
+  for (const row of rows) {
+    const key = snapshotServiceKey({ snapshotId: row.snapshot_id, service: row.service, environment: row.environment });
+    let snapshot = snapshots.get(key);
+    if (!snapshot) {
+      snapshot = { snapshotId: row.snapshot_id, takenAt: row.taken_at.toISOString(), source: row.source ?? row.format, hosts: [] };
+      snapshots.set(key, snapshot);
+    }
+    snapshot.hosts.push({
+      hostKey: row.host_key,
+      service: row.service,
+      environment: row.environment,
+      role: row.role,
+      image: row.image,
+      launchedAt: row.launched_at?.toISOString() ?? null,
+      manifestHash: row.manifest_hash,
+      components: manifests.get(row.manifest_hash) ?? {},
+    });
+  }
+  return snapshots;
+}
+
+export function snapshotServiceKey({ snapshotId, service, environment }: ServiceRef & { snapshotId: string }): string {
+  return JSON.stringify([snapshotId, service, environment]);
 }
 
 /** The snapshot's time, for `?snapshot=ID` look-backs; null when there is no such snapshot. */

@@ -5,7 +5,8 @@ import type { BaselineSource } from "./baseline";
 import { type ChangeEvent, detectChangeEvents, describeHostHistory, type HostHistoryEntry, type ServiceRole, type Verdict } from "./classification";
 import { compareHosts, type SnapshotChange } from "./compare";
 import { accumulateFleetTrend, type FleetTrendPoint, type ServiceTrendSample } from "./fleet-trend";
-import { findSnapshotTime, loadManifests, loadServiceHistories, type ServiceRef, serviceKey } from "./load-history";
+import { findSnapshotTime, HISTORY_LIMIT, loadManifests, loadServiceHistories, type ServiceRef, serviceKey, snapshotServiceKey } from "./load-history";
+import { type AnalysisTarget, analyseWithoutStoring, ensureAnalyses } from "./store";
 import { BUILT_IN_IGNORE_RULES } from "./ignore-rules";
 import { buildServiceReport, DEFAULT_SERVICE_SETTINGS, onsetKey, type ServiceReport, type ServiceSettings, withoutIgnoredComponents } from "./service-report";
 import type { AnalysisHost, ServiceSnapshot } from "./types";
@@ -78,32 +79,37 @@ export interface ServiceSummary {
 /** Every service's current state (or as of `snapshotId`), with its drift counts and verdict. */
 export async function listServices(options: { environment?: string; snapshotId?: string } = {}): Promise<ServiceSummary[]> {
   const until = await resolveUntil(options.snapshotId);
-  const histories = await loadServiceHistories({ environment: options.environment, until });
-  const refs = [...histories.values()].map((h) => h.at(-1)!.hosts[0]!).map((h) => ({ service: h.service, environment: h.environment }));
-  const settings = await loadServiceSettings(refs);
-  return [...histories.values()]
-    .map((history) => {
-      const host = history.at(-1)!.hosts[0]!;
-      return toSummary(buildServiceReport(history, settingsOf(settings, host)));
-    })
+  const targets = await findLatestSnapshots({ environment: options.environment, until });
+  const analyses = await ensureAnalyses(targets, await settingsFor(targets));
+  return targets
+    .map((target) => JSON.parse(analyses.get(snapshotServiceKey(target))!.summary) as ServiceSummary)
     .sort((a, b) => a.name.localeCompare(b.name) || a.environment.localeCompare(b.environment));
 }
 
-function toSummary(report: ServiceReport): ServiceSummary {
-  return {
-    name: report.name,
-    environment: report.environment,
-    role: report.role,
-    hostCount: report.hostCount,
-    driftedHostCount: report.driftedHostCount,
-    snowflakeCount: report.snowflakeCount,
-    spreadComponentCount: report.spreadComponentCount,
-    snapshotId: report.snapshotId,
-    takenAt: report.takenAt,
-    classification: report.classification,
-    isMigrationCandidate: report.isMigrationCandidate,
-    nextStep: report.nextStep,
-  };
+/** Each service's newest snapshot (up to `until`). */
+async function findLatestSnapshots(filter: { environment?: string; until?: Date }): Promise<AnalysisTarget[]> {
+  const rows = await getDb().$queryRaw<Array<{ service: string; environment: string; snapshot_id: string }>>`
+    SELECT DISTINCT ON (service, environment) service, environment, snapshot_id
+    FROM snapshot_service
+    WHERE (${filter.environment ?? null}::text IS NULL OR environment = ${filter.environment ?? null})
+      AND (${filter.until ?? null}::timestamptz IS NULL OR taken_at <= ${filter.until ?? null})
+    ORDER BY service, environment, taken_at DESC, snapshot_id DESC`;
+  return rows.map((row) => ({ service: row.service, environment: row.environment, snapshotId: row.snapshot_id }));
+}
+
+/**
+ * Analyses the services of a snapshot just stored, so that pages and APIs read them by index.
+ * Each service normally takes one step from its previous snapshot's stored analysis.
+ */
+export async function analyseSnapshot(snapshotId: string, services: readonly ServiceRef[]): Promise<void> {
+  const targets = services.map((ref) => ({ service: ref.service, environment: ref.environment, snapshotId }));
+  await ensureAnalyses(targets, await settingsFor(targets));
+}
+
+/** Settings for every service among the targets, defaults included. */
+async function settingsFor(refs: readonly ServiceRef[]): Promise<Map<string, ServiceSettings>> {
+  const loaded = await loadServiceSettings([...refs]);
+  return new Map(refs.map((ref) => [serviceKey(ref), settingsOf(loaded, ref)]));
 }
 
 /** The environments a service runs in, newest first. */
@@ -119,7 +125,10 @@ export async function listServiceEnvironments(service: string): Promise<string[]
 
 /** Picks the environment when the caller named none and the service runs in exactly one. */
 export async function resolveServiceEnvironment(service: string, environment: string | undefined): Promise<string> {
-  const environments = await listServiceEnvironments(service);
+  return pickServiceEnvironment(service, environment, await listServiceEnvironments(service));
+}
+
+function pickServiceEnvironment(service: string, environment: string | undefined, environments: string[]): string {
   if (environments.length === 0) throw new AppError("not_found", { message: `no service named "${service}"` });
   if (environment) {
     if (!environments.includes(environment)) {
@@ -158,38 +167,30 @@ export async function getServiceDetail(options: {
   snapshotId?: string;
   baseline?: BaselineSource;
 }): Promise<ServiceDetail> {
-  const environment = await resolveServiceEnvironment(options.service, options.environment);
+  const environments = await listServiceEnvironments(options.service);
+  const environment = pickServiceEnvironment(options.service, options.environment, environments);
   const until = await resolveUntil(options.snapshotId);
   const ref = { service: options.service, environment };
-  const [histories, settingsMap, environments] = await Promise.all([
-    loadServiceHistories({ ...ref, until }),
-    loadServiceSettings([ref]),
-    listServiceEnvironments(options.service),
-  ]);
-  const history = histories.get(serviceKey(ref));
-  if (!history?.length) throw new AppError("not_found", { message: `service "${options.service}" has no snapshot at or before that time` });
-  const settings = settingsOf(settingsMap, ref);
-  const report = buildServiceReport(history, { ...settings, baselineSource: options.baseline ?? settings.baselineSource }, { includeOnsets: true });
-  const hostsByKey = new Map(history.at(-1)!.hosts.map((h) => [h.hostKey, h]));
-  const { onsets, ...rest } = report;
-
+  const history = await getDb().$queryRaw<Array<{ snapshot_id: string; taken_at: Date; host_count: number }>>`
+    SELECT snapshot_id, taken_at, host_count FROM snapshot_service
+    WHERE service = ${ref.service} AND environment = ${ref.environment}
+      AND (${until ?? null}::timestamptz IS NULL OR taken_at <= ${until ?? null})
+    ORDER BY taken_at DESC, snapshot_id DESC
+    LIMIT ${HISTORY_LIMIT}`;
+  if (history.length === 0) throw new AppError("not_found", { message: `service "${options.service}" has no snapshot at or before that time` });
+  const target = { ...ref, snapshotId: history[0]!.snapshot_id };
+  const settings = await settingsFor([ref]);
+  const baseline = options.baseline ?? settings.get(serviceKey(ref))!.baselineSource;
+  // Another baseline than the service's own is a what-if: analysed for this answer, not stored.
+  const analysis =
+    baseline === settings.get(serviceKey(ref))!.baselineSource
+      ? (await ensureAnalyses([target], settings, { readDetail: true })).get(snapshotServiceKey(target))!
+      : await analyseWithoutStoring(target, { ...settings.get(serviceKey(ref))!, baselineSource: baseline });
+  const detail = JSON.parse(analysis.detail) as Omit<ServiceDetail, "environments" | "history">;
   return {
-    ...rest,
-    hosts: report.hosts.map((host) => ({
-      ...host,
-      image: hostsByKey.get(host.hostKey)?.image ?? null,
-      launchedAt: hostsByKey.get(host.hostKey)?.launchedAt ?? null,
-      drift: host.drift.map((item) => {
-        const since = onsets.get(onsetKey(host.hostKey, item.component));
-        return { ...item, since: since?.takenAt ?? null, sinceSnapshotId: since?.snapshotId ?? null };
-      }),
-    })),
-    declared: settings.declared,
-    ignoreRules: [
-      ...settings.ignoreRules.map((r) => ({ pattern: r.pattern, service: r.service ?? null, reason: r.reason, isBuiltIn: false })),
-    ],
+    ...detail,
     environments,
-    history: [...history].reverse().map((s) => ({ snapshotId: s.snapshotId, takenAt: s.takenAt, hostCount: s.hosts.length })),
+    history: history.map((row) => ({ snapshotId: row.snapshot_id, takenAt: row.taken_at.toISOString(), hostCount: row.host_count })),
   };
 }
 
@@ -251,26 +252,31 @@ export type { FleetTrendPoint } from "./fleet-trend";
  * only the services one upload covered made the trend jump between uploads of different tools.
  */
 export async function getFleetTrend(options: { environment?: string } = {}): Promise<FleetTrendPoint[]> {
-  const histories = await loadServiceHistories({ environment: options.environment });
-  const settings = await loadServiceSettings();
-  const perService: ServiceTrendSample[][] = [];
-  for (const history of histories.values()) {
-    const samples: ServiceTrendSample[] = [];
-    for (let i = 0; i < history.length; i++) {
-      const snapshot = history[i]!;
-      const host = snapshot.hosts[0]!;
-      const report = buildServiceReport(history.slice(0, i + 1), settingsOf(settings, host));
-      samples.push({
-        snapshotId: snapshot.snapshotId,
-        takenAt: snapshot.takenAt,
-        hosts: report.hostCount,
-        driftedHosts: report.driftedHostCount,
-        distinctVersions: sum(report.components.filter((c) => !c.ignored).map((c) => c.versions.length)),
-      });
-    }
-    perService.push(samples);
-  }
-  return accumulateFleetTrend(perService);
+  const rows = await getDb().$queryRaw<Array<{ service: string; environment: string; snapshot_id: string; taken_at: Date }>>`
+    SELECT service, environment, snapshot_id, taken_at FROM (
+      SELECT service, environment, snapshot_id, taken_at,
+             row_number() OVER (PARTITION BY service, environment ORDER BY taken_at DESC, snapshot_id DESC) AS age
+      FROM snapshot_service
+      WHERE (${options.environment ?? null}::text IS NULL OR environment = ${options.environment ?? null})
+    ) ranked
+    WHERE age <= ${HISTORY_LIMIT}
+    ORDER BY service, environment, taken_at, snapshot_id`;
+  const targets = rows.map((row) => ({ service: row.service, environment: row.environment, snapshotId: row.snapshot_id }));
+  const analyses = await ensureAnalyses(targets, await settingsFor(targets));
+  const perService = new Map<string, ServiceTrendSample[]>();
+  rows.forEach((row, index) => {
+    const analysis = analyses.get(snapshotServiceKey(targets[index]!))!;
+    const samples = perService.get(serviceKey(row)) ?? [];
+    samples.push({
+      snapshotId: row.snapshot_id,
+      takenAt: row.taken_at.toISOString(),
+      hosts: analysis.hostCount,
+      driftedHosts: analysis.driftedHostCount,
+      distinctVersions: analysis.distinctVersions,
+    });
+    perService.set(serviceKey(row), samples);
+  });
+  return accumulateFleetTrend(perService.values());
 }
 
 /** What changed between two snapshots, per service and host. */

@@ -20,7 +20,7 @@ function historyFrom(seed: number, length: number): ServiceSnapshot[] {
   const history: ServiceSnapshot[] = [];
   for (let day = 1; day <= length; day++) {
     hosts = hosts.flatMap((host): AnalysisHost[] => {
-      const components = { ...host.components, uptime: String(random(1000)) };
+      const components: Record<string, string> = { ...host.components, uptime: String(random(1000)) };
       switch (random(9)) {
         case 0:
           components.nginx = ["1.22.0", "1.24.0", "1.25.1"][random(3)]!;

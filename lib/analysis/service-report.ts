@@ -121,8 +121,7 @@ export function stepServiceReport(step: ServiceReportStep, settings: ServiceSett
   const { current, previous, windowStart } = step;
   const ignoreRules = [...BUILT_IN_IGNORE_RULES, ...settings.ignoreRules];
   const analysis = analyseAt(current, previous, settings, ignoreRules);
-  const [filteredPrevious, filteredCurrent] = withoutIgnoredComponents(previous ? [previous, current] : [current], ignoreRules, current.hosts[0]?.service ?? "");
-  const transition = previous ? detectTransitionEvents(filteredPrevious!, filteredCurrent!) : [];
+  const transition = detectServiceTransition(previous, current, settings);
 
   const onsets = new Map<string, Onset>();
   const here = { snapshotId: current.snapshotId, takenAt: current.takenAt };
@@ -138,6 +137,14 @@ export function stepServiceReport(step: ServiceReportStep, settings: ServiceSett
   const events = [...step.earlierEvents, ...transition];
   const report = assembleServiceReport({ current, snapshotCount: step.snapshotCount, events, analysis, onsets, settings, ignoreRules });
   return { report, transition };
+}
+
+/** The change events from a service's previous snapshot to this one, ignored components removed. */
+export function detectServiceTransition(previous: ServiceSnapshot | null, current: ServiceSnapshot, settings: ServiceSettings): ChangeEvent[] {
+  if (!previous) return [];
+  const ignoreRules = [...BUILT_IN_IGNORE_RULES, ...settings.ignoreRules];
+  const [before, after] = withoutIgnoredComponents([previous, current], ignoreRules, current.hosts[0]?.service ?? "");
+  return detectTransitionEvents(before!, after!);
 }
 
 type Onset = { snapshotId: string; takenAt: string };

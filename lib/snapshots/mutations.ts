@@ -1,4 +1,6 @@
 import "server-only";
+import { analyseSnapshot } from "@/lib/analysis/queries";
+import { forgetAnalysesFrom } from "@/lib/analysis/store";
 import { getDb } from "@/lib/db";
 import { type NormalisedSnapshot, normaliseSnapshot } from "./identity";
 import type { CanonicalSnapshot } from "./schemas";
@@ -49,7 +51,7 @@ export async function ingestNormalisedSnapshot(input: {
     skipped: input.skipped ?? [],
   };
 
-  return getDb().$transaction(
+  const stored = await getDb().$transaction(
     async (tx) => {
       const inserted = await tx.$queryRaw<Array<{ id: string }>>`
         INSERT INTO snapshot (id, content_hash, taken_at, source, environment, format, host_count, service_count)
@@ -117,16 +119,28 @@ export async function ingestNormalisedSnapshot(input: {
                     ${normalised.services.map((s) => s.environment)}::text[],
                     ${normalised.services.map((s) => s.hostCount)}::int[]) AS s(service, environment, host_count)`;
 
+      // Normally a no-op: only a snapshot older than the newest changes later analyses.
+      await forgetAnalysesFrom(tx, normalised.services, normalised.takenAt);
       return { ...result, id: normalised.id, created: true };
     },
     // Large fleets take longer than Prisma's 5 s default; the work is still one transaction.
     { timeout: 10 * 60_000, maxWait: 60_000 },
   );
+  // The snapshot is stored whatever happens here: a read computes what this could not.
+  if (stored.created) {
+    await analyseSnapshot(stored.id, normalised.services).catch((error: unknown) => {
+      console.error(`analysis of snapshot ${stored.id} failed; it will be computed when read`, error);
+    });
+  }
+  return stored;
 }
 
 /** Removes a snapshot and its hosts; manifests no other snapshot uses go with it. */
 export async function deleteSnapshot({ id }: { id: string }): Promise<boolean> {
   return getDb().$transaction(async (tx) => {
+    const snapshot = await tx.snapshot.findUnique({ where: { id }, select: { takenAt: true, services: { select: { service: true, environment: true } } } });
+    if (!snapshot) return false;
+    await forgetAnalysesFrom(tx, snapshot.services, snapshot.takenAt);
     const deleted = await tx.snapshot.deleteMany({ where: { id } });
     if (deleted.count === 0) return false;
     await tx.$executeRaw`DELETE FROM manifest m WHERE NOT EXISTS (SELECT 1 FROM host h WHERE h.manifest_hash = m.hash)`;

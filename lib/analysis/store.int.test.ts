@@ -1,0 +1,88 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db";
+import { deleteSnapshot, ingestSnapshot } from "@/lib/snapshots/mutations";
+import type { CanonicalSnapshot } from "@/lib/snapshots/schemas";
+import { createIgnoreRule, updateServiceBaseline } from "./mutations";
+import { getFleetTrend, getServiceDetail, listServices } from "./queries";
+
+/**
+ * Day `day` of a four-host service: web-0 is patched in place on day 2 (a mutation), and from
+ * day 3 on a new host replaces web-3 with a newer openssl (a replacement). `uptime` changes
+ * every day and must never count.
+ */
+function snapshotOf(service: string, day: number): CanonicalSnapshot {
+  const hosts = [0, 1, 2, 3].map((i) => {
+    const replaced = i === 3 && day >= 3;
+    return {
+      hostKey: replaced ? `${service}-web-new` : `${service}-web-${i}`,
+      service,
+      launchedAt: replaced ? "2026-05-03T00:00:00Z" : "2026-04-01T00:00:00Z",
+      config: {},
+      components: {
+        nginx: i === 0 && day >= 2 ? "1.24.0" : "1.22.0",
+        openssl: replaced ? "3.0.9" : "3.0.1",
+        uptime: String(day * 1000 + i),
+      },
+    };
+  });
+  return { takenAt: `2026-05-0${day}T00:00:00Z`, environment: "prod", hosts };
+}
+
+async function storedRows(service: string) {
+  return getDb().serviceAnalysis.count({ where: { service, summary: { not: { equals: null } } } });
+}
+
+/** Every stored analysis of the service dropped: the next read computes them from the hosts alone. */
+async function forgetStored(service: string) {
+  await getDb().serviceAnalysis.deleteMany({ where: { service } });
+}
+
+describe("stored analyses", () => {
+  it("are written at ingest, and equal what a read computes from scratch", async () => {
+    const service = `svc-${randomUUID().slice(0, 8)}`;
+    for (const day of [1, 2, 3, 4]) await ingestSnapshot({ snapshot: snapshotOf(service, day), format: "json" });
+    expect(await storedRows(service)).toBe(4);
+
+    const stepped = { detail: await getServiceDetail({ service }), list: await listServices({ environment: "prod" }), trend: await getFleetTrend() };
+    expect(stepped.detail.classification).toMatchObject({ verdict: "mixed", mutations: 1, replacements: 1 });
+    expect(stepped.detail.hosts.find((h) => h.hostKey === `${service}-web-0`)!.drift[0]).toMatchObject({ component: "nginx", since: "2026-05-02T00:00:00.000Z" });
+
+    await forgetStored(service);
+    expect(await getServiceDetail({ service })).toEqual(stepped.detail);
+    expect(await listServices({ environment: "prod" })).toEqual(stepped.list);
+    expect(await getFleetTrend()).toEqual(stepped.trend);
+  });
+
+  it("follow settings changes: an ignore rule or a declared baseline changes the next read", async () => {
+    const service = `svc-${randomUUID().slice(0, 8)}`;
+    for (const day of [1, 2]) await ingestSnapshot({ snapshot: snapshotOf(service, day), format: "json" });
+    expect((await getServiceDetail({ service })).driftedHostCount).toBe(1);
+
+    await createIgnoreRule({ pattern: "nginx", service, environment: null, reason: "rolled out by hand this week" });
+    const ignored = await getServiceDetail({ service });
+    expect(ignored.driftedHostCount).toBe(0);
+    expect(ignored.classification.mutations).toBe(0);
+
+    await updateServiceBaseline(service, { environment: "prod", source: "declared", pins: { openssl: "3.0.9" } });
+    expect((await getServiceDetail({ service })).driftedHostCount).toBe(4);
+  });
+
+  it("are recomputed when a snapshot arrives out of order or is deleted", async () => {
+    const service = `svc-${randomUUID().slice(0, 8)}`;
+    await ingestSnapshot({ snapshot: snapshotOf(service, 1), format: "json" });
+    const day3 = await ingestSnapshot({ snapshot: snapshotOf(service, 3), format: "json" });
+    // Day 1 → day 3 holds both changes in one transition.
+    expect((await getServiceDetail({ service })).classification).toMatchObject({ mutations: 1, replacements: 1 });
+
+    await ingestSnapshot({ snapshot: snapshotOf(service, 2), format: "json" });
+    const withDay2 = await getServiceDetail({ service });
+    expect(withDay2.history.map((h) => h.takenAt.slice(0, 10))).toEqual(["2026-05-03", "2026-05-02", "2026-05-01"]);
+    expect(withDay2.hosts.find((h) => h.hostKey === `${service}-web-0`)!.drift[0]!.since).toBe("2026-05-02T00:00:00.000Z");
+
+    await deleteSnapshot({ id: day3.id });
+    const afterDelete = await getServiceDetail({ service });
+    expect(afterDelete.snapshotId).not.toBe(day3.id);
+    expect(afterDelete.classification).toMatchObject({ mutations: 1, replacements: 0 });
+  });
+});

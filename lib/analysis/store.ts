@@ -1,0 +1,403 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { getDb } from "@/lib/db";
+import type { ChangeEvent } from "./classification";
+import { HISTORY_LIMIT, loadServiceSnapshots, type ServiceRef, serviceKey, snapshotServiceKey } from "./load-history";
+import {
+  buildServiceReport,
+  detectServiceTransition,
+  onsetKey,
+  onsetStateOf,
+  type ServiceReport,
+  type ServiceSettings,
+  stepServiceReport,
+} from "./service-report";
+import type { ServiceSnapshot } from "./types";
+
+/**
+ * Stored analyses (table service_analysis): each service's report at each snapshot, computed
+ * once — at ingest, or on first read after settings changed — and then read by index. A
+ * report normally takes one step from the previous snapshot's stored state; only when that
+ * state is missing is the window of history loaded and analysed whole.
+ */
+
+/** Bump when the analysis changes what it computes: stored rows of older versions are recomputed. */
+const ANALYSIS_VERSION = 1;
+
+export function hashSettings(settings: ServiceSettings): string {
+  return createHash("sha256").update(JSON.stringify([ANALYSIS_VERSION, settings])).digest("hex").slice(0, 32);
+}
+
+export type AnalysisTarget = ServiceRef & { snapshotId: string };
+
+/** What a caller reads of each stored analysis. */
+export interface StoredAnalysis {
+  hostCount: number;
+  driftedHostCount: number;
+  distinctVersions: number;
+  summary: string;
+  detail: string;
+}
+
+interface SnapshotRef {
+  snapshotId: string;
+  takenAt: string;
+}
+
+interface StoredState {
+  settingsHash: string;
+  transition: ChangeEvent[] | null;
+  onsets: Map<string, SnapshotRef & { actual: string | null }> | null;
+  analysis: StoredAnalysis | null;
+}
+
+/**
+ * The analyses of the targets (service, environment, snapshot), computed and stored where
+ * missing or made with other settings. `settings` is keyed by serviceKey.
+ */
+export async function ensureAnalyses(
+  targets: readonly AnalysisTarget[],
+  settings: ReadonlyMap<string, ServiceSettings>,
+  options: { readDetail?: boolean } = {},
+): Promise<Map<string, StoredAnalysis>> {
+  const result = new Map<string, StoredAnalysis>();
+  if (targets.length === 0) return result;
+  const hashes = new Map([...settings].map(([key, value]) => [key, hashSettings(value)]));
+  const stored = await readStoredAnalyses(targets, options.readDetail ?? false);
+  const missing: AnalysisTarget[] = [];
+  for (const target of targets) {
+    const row = stored.get(snapshotServiceKey(target));
+    if (row?.analysis && row.settingsHash === hashes.get(serviceKey(target))) result.set(snapshotServiceKey(target), row.analysis);
+    else missing.push(target);
+  }
+  if (missing.length > 0) {
+    for (const [key, analysis] of await computeAnalyses(missing, settings, hashes)) result.set(key, analysis);
+  }
+  return result;
+}
+
+async function readStoredAnalyses(targets: readonly AnalysisTarget[], readDetail: boolean): Promise<Map<string, StoredState>> {
+  const rows = await getDb().$queryRaw<
+    Array<{
+      snapshot_id: string;
+      service: string;
+      environment: string;
+      settings_hash: string;
+      host_count: number | null;
+      drifted_host_count: number | null;
+      distinct_versions: number | null;
+      summary: string | null;
+      detail: string | null;
+    }>
+  >`
+    SELECT a.snapshot_id, a.service, a.environment, a.settings_hash, a.host_count, a.drifted_host_count,
+           a.distinct_versions, a.summary::text AS summary, CASE WHEN ${readDetail} THEN a.detail::text END AS detail
+    FROM unnest(${targets.map((t) => t.snapshotId)}::text[], ${targets.map((t) => t.service)}::text[],
+                ${targets.map((t) => t.environment)}::text[]) AS t(snapshot_id, service, environment)
+    JOIN service_analysis a ON a.snapshot_id = t.snapshot_id AND a.service = t.service AND a.environment = t.environment`;
+  return new Map(
+    rows.map((row) => [
+      snapshotServiceKey({ snapshotId: row.snapshot_id, service: row.service, environment: row.environment }),
+      {
+        settingsHash: row.settings_hash,
+        transition: null,
+        onsets: null,
+        analysis:
+          row.summary === null
+            ? null
+            : {
+                hostCount: row.host_count ?? 0,
+                driftedHostCount: row.drifted_host_count ?? 0,
+                distinctVersions: row.distinct_versions ?? 0,
+                summary: row.summary,
+                detail: row.detail ?? "",
+              },
+      },
+    ]),
+  );
+}
+
+/**
+ * Computes the missing analyses, service by service in time order, so that each can step
+ * from the one before. Reads what the steps need in three queries whatever the number of
+ * services: the snapshots around each target, their stored state, and their hosts.
+ */
+async function computeAnalyses(
+  targets: readonly AnalysisTarget[],
+  settings: ReadonlyMap<string, ServiceSettings>,
+  hashes: ReadonlyMap<string, string>,
+): Promise<Map<string, StoredAnalysis>> {
+  const refsByService = await loadSnapshotRefs(targets);
+  const states = await loadStoredStates([...refsByService].flatMap(([key, refs]) => refs.map((ref) => ({ ...refOf(key), snapshotId: ref.snapshotId }))));
+
+  // Plan first (which snapshots' hosts each computation needs), then load them all at once.
+  type Plan = { ref: ServiceRef; index: number; refs: SnapshotRef[]; full: boolean };
+  const plans: Plan[] = [];
+  const wanted = new Map<string, AnalysisTarget>();
+  const want = (ref: ServiceRef, snapshotId: string) => wanted.set(snapshotServiceKey({ ...ref, snapshotId }), { ...ref, snapshotId });
+  const targetsByService = groupBy(targets, serviceKey);
+  for (const [key, serviceTargets] of targetsByService) {
+    const ref = refOf(key);
+    const refs = refsByService.get(key) ?? [];
+    const hash = hashes.get(key)!;
+    const valid = (snapshotId: string) => states.get(snapshotServiceKey({ ...ref, snapshotId }))?.settingsHash === hash;
+    const hasReport = new Set(refs.filter((r) => valid(r.snapshotId) && states.get(snapshotServiceKey({ ...ref, snapshotId: r.snapshotId }))?.onsets).map((r) => r.snapshotId));
+    const hasTransition = new Set(refs.filter((r) => valid(r.snapshotId)).map((r) => r.snapshotId));
+    const indexes = [...new Set(serviceTargets.map((t) => refs.findIndex((r) => r.snapshotId === t.snapshotId)))].filter((i) => i >= 0).sort((a, b) => a - b);
+    for (const index of indexes) {
+      const start = Math.max(0, index - HISTORY_LIMIT + 1);
+      const canStep =
+        (index === 0 || hasReport.has(refs[index - 1]!.snapshotId)) && refs.slice(start + 1, index).every((r) => hasTransition.has(r.snapshotId));
+      const full = !canStep;
+      plans.push({ ref, index, refs, full });
+      for (const r of refs.slice(full ? Math.max(0, start - 1) : Math.max(0, index - 1), index + 1)) {
+        want(ref, r.snapshotId);
+        hasTransition.add(r.snapshotId);
+      }
+      hasReport.add(refs[index]!.snapshotId);
+    }
+  }
+  const snapshots = await loadServiceSnapshots([...wanted.values()]);
+
+  const computed = new Map<string, StoredAnalysis>();
+  // By key: a snapshot first given only its transition may get its report later in the batch.
+  const writes = new Map<string, PendingWrite>();
+  for (const { ref, index, refs, full } of plans) {
+    const key = serviceKey(ref);
+    const serviceSettings = settings.get(key)!;
+    const hash = hashes.get(key)!;
+    const snapshotOf = (i: number): ServiceSnapshot | null => (i < 0 ? null : (snapshots.get(snapshotServiceKey({ ...ref, snapshotId: refs[i]!.snapshotId })) ?? null));
+    const stateOf = (i: number) => states.get(snapshotServiceKey({ ...ref, snapshotId: refs[i]!.snapshotId }));
+    const start = Math.max(0, index - HISTORY_LIMIT + 1);
+    const current = snapshotOf(index);
+    if (!current) continue; // deleted meanwhile: nothing to analyse
+    let report: ServiceReport;
+    let transition: ChangeEvent[];
+    if (full) {
+      const window = refs.slice(start, index + 1).map((_, offset) => snapshotOf(start + offset)).filter((s): s is ServiceSnapshot => s !== null);
+      report = buildServiceReport(window, serviceSettings, { includeOnsets: true, beforeFirst: snapshotOf(start - 1) });
+      // Every transition of the window, so that the next snapshots can step from here.
+      transition = [];
+      window.forEach((snapshot, offset) => {
+        const previous = offset === 0 ? snapshotOf(start - 1) : window[offset - 1]!;
+        if (snapshot === current) {
+          transition = detectServiceTransition(previous, snapshot, serviceSettings);
+          return;
+        }
+        if (states.get(snapshotServiceKey({ ...ref, snapshotId: snapshot.snapshotId }))?.settingsHash === hash) return;
+        const events = detectServiceTransition(previous, snapshot, serviceSettings);
+        const own = { ...ref, snapshotId: snapshot.snapshotId, takenAt: snapshot.takenAt, previousSnapshotId: previous?.snapshotId ?? null, transition: events, report: null, current: null };
+        writes.set(snapshotServiceKey(own), own);
+        states.set(snapshotServiceKey(own), { settingsHash: hash, transition: events, onsets: null, analysis: null });
+      });
+    } else {
+      const previousState = index > 0 ? stateOf(index - 1) : undefined;
+      const earlierEvents = refs.slice(start + 1, index).flatMap((_, offset) => stateOf(start + 1 + offset)?.transition ?? []);
+      ({ report, transition } = stepServiceReport(
+        {
+          current,
+          previous: snapshotOf(index - 1),
+          windowStart: refs[start]!,
+          snapshotCount: index - start + 1,
+          earlierEvents,
+          previousOnsets: previousState?.onsets ?? new Map(),
+        },
+        serviceSettings,
+      ));
+    }
+    const own = { ...ref, snapshotId: current.snapshotId, takenAt: current.takenAt, previousSnapshotId: snapshotOf(index - 1)?.snapshotId ?? null, transition, report, current };
+    writes.set(snapshotServiceKey(own), own);
+    states.set(snapshotServiceKey(own), { settingsHash: hash, transition, onsets: onsetStateOf(report), analysis: null });
+  }
+  for (const write of writes.values()) {
+    if (!write.report || !write.current) continue;
+    computed.set(snapshotServiceKey(write), toStored(write.report, write.current, settings.get(serviceKey(write))!));
+  }
+  await writeAnalyses([...writes.values()], hashes, computed);
+  return computed;
+}
+
+/** The analysis of one target with other settings than the stored ones (a what-if baseline): not stored. */
+export async function analyseWithoutStoring(target: AnalysisTarget, settings: ServiceSettings): Promise<StoredAnalysis> {
+  const refs = (await loadSnapshotRefs([target])).get(serviceKey(target)) ?? [];
+  const snapshots = await loadServiceSnapshots(refs.map((ref) => ({ ...target, snapshotId: ref.snapshotId })));
+  const history = refs.map((ref) => snapshots.get(snapshotServiceKey({ ...target, snapshotId: ref.snapshotId }))).filter((s): s is ServiceSnapshot => s !== undefined);
+  const window = history.slice(-HISTORY_LIMIT);
+  const beforeFirst = history.length > HISTORY_LIMIT ? history[0] : null;
+  return toStored(buildServiceReport(window, settings, { includeOnsets: true, beforeFirst }), window.at(-1)!, settings);
+}
+
+/** For each target, the service's snapshots up to it: its window and the one before. */
+async function loadSnapshotRefs(targets: readonly AnalysisTarget[]): Promise<Map<string, SnapshotRef[]>> {
+  const rows = await getDb().$queryRaw<Array<{ service: string; environment: string; snapshot_id: string; taken_at: Date }>>`
+    SELECT DISTINCT r.service, r.environment, r.snapshot_id, r.taken_at
+    FROM unnest(${targets.map((t) => t.snapshotId)}::text[], ${targets.map((t) => t.service)}::text[],
+                ${targets.map((t) => t.environment)}::text[]) AS t(snapshot_id, service, environment)
+    JOIN snapshot_service ts ON ts.snapshot_id = t.snapshot_id AND ts.service = t.service AND ts.environment = t.environment
+    CROSS JOIN LATERAL (
+      SELECT s.service, s.environment, s.snapshot_id, s.taken_at FROM snapshot_service s
+      WHERE s.service = t.service AND s.environment = t.environment
+        AND (s.taken_at, s.snapshot_id) <= (ts.taken_at, ts.snapshot_id)
+      ORDER BY s.taken_at DESC, s.snapshot_id DESC
+      LIMIT ${HISTORY_LIMIT + 1}
+    ) r
+    ORDER BY r.service, r.environment, r.taken_at, r.snapshot_id`;
+  const refs = new Map<string, SnapshotRef[]>();
+  for (const row of rows) {
+    const key = serviceKey(row);
+    const list = refs.get(key) ?? [];
+    list.push({ snapshotId: row.snapshot_id, takenAt: row.taken_at.toISOString() });
+    refs.set(key, list);
+  }
+  return refs;
+}
+
+async function loadStoredStates(wanted: readonly AnalysisTarget[]): Promise<Map<string, StoredState>> {
+  if (wanted.length === 0) return new Map();
+  const rows = await getDb().$queryRaw<
+    Array<{ snapshot_id: string; service: string; environment: string; settings_hash: string; transition: string; onsets: string | null }>
+  >`
+    SELECT a.snapshot_id, a.service, a.environment, a.settings_hash, a.transition::text AS transition, a.onsets::text AS onsets
+    FROM unnest(${wanted.map((t) => t.snapshotId)}::text[], ${wanted.map((t) => t.service)}::text[],
+                ${wanted.map((t) => t.environment)}::text[]) AS t(snapshot_id, service, environment)
+    JOIN service_analysis a ON a.snapshot_id = t.snapshot_id AND a.service = t.service AND a.environment = t.environment`;
+  return new Map(
+    rows.map((row) => [
+      snapshotServiceKey({ snapshotId: row.snapshot_id, service: row.service, environment: row.environment }),
+      {
+        settingsHash: row.settings_hash,
+        transition: JSON.parse(row.transition) as ChangeEvent[],
+        onsets: row.onsets === null ? null : parseOnsets(row.onsets),
+        analysis: null,
+      },
+    ]),
+  );
+}
+
+type OnsetTuple = [hostKey: string, component: string, actual: string | null, sinceSnapshotId: string, sinceTakenAt: string];
+
+function parseOnsets(text: string): Map<string, SnapshotRef & { actual: string | null }> {
+  const tuples = JSON.parse(text) as OnsetTuple[];
+  return new Map(tuples.map(([hostKey, component, actual, snapshotId, takenAt]) => [onsetKey(hostKey, component), { actual, snapshotId, takenAt }]));
+}
+
+function serialiseOnsets(report: ServiceReport): string {
+  const tuples: OnsetTuple[] = [];
+  for (const host of report.hosts) {
+    for (const item of host.drift) {
+      const since = report.onsets.get(onsetKey(host.hostKey, item.component));
+      if (since) tuples.push([host.hostKey, item.component, item.actual, since.snapshotId, since.takenAt]);
+    }
+  }
+  return JSON.stringify(tuples);
+}
+
+/** What the list, the trend and the service page read, frozen as JSON text. */
+function toStored(report: ServiceReport, current: ServiceSnapshot, settings: ServiceSettings): StoredAnalysis {
+  const { onsets, ...rest } = report;
+  const hostsByKey = new Map(current.hosts.map((h) => [h.hostKey, h]));
+  const summary = {
+    name: report.name,
+    environment: report.environment,
+    role: report.role,
+    hostCount: report.hostCount,
+    driftedHostCount: report.driftedHostCount,
+    snowflakeCount: report.snowflakeCount,
+    spreadComponentCount: report.spreadComponentCount,
+    snapshotId: report.snapshotId,
+    takenAt: report.takenAt,
+    classification: report.classification,
+    isMigrationCandidate: report.isMigrationCandidate,
+    nextStep: report.nextStep,
+  };
+  const detail = {
+    ...rest,
+    hosts: report.hosts.map((host) => ({
+      ...host,
+      image: hostsByKey.get(host.hostKey)?.image ?? null,
+      launchedAt: hostsByKey.get(host.hostKey)?.launchedAt ?? null,
+      drift: host.drift.map((item) => {
+        const since = onsets.get(onsetKey(host.hostKey, item.component));
+        return { ...item, since: since?.takenAt ?? null, sinceSnapshotId: since?.snapshotId ?? null };
+      }),
+    })),
+    declared: settings.declared,
+    ignoreRules: settings.ignoreRules.map((r) => ({ pattern: r.pattern, service: r.service ?? null, reason: r.reason, isBuiltIn: false })),
+  };
+  return {
+    hostCount: report.hostCount,
+    driftedHostCount: report.driftedHostCount,
+    distinctVersions: report.components.filter((c) => !c.ignored).reduce((total, c) => total + c.versions.length, 0),
+    summary: JSON.stringify(summary),
+    detail: JSON.stringify(detail),
+  };
+}
+
+type PendingWrite = AnalysisTarget & {
+  takenAt: string;
+  previousSnapshotId: string | null;
+  transition: ChangeEvent[];
+  /** Null for a row that holds only its transition. */
+  report: ServiceReport | null;
+  current: ServiceSnapshot | null;
+};
+
+async function writeAnalyses(
+  writes: readonly PendingWrite[],
+  hashes: ReadonlyMap<string, string>,
+  computed: ReadonlyMap<string, StoredAnalysis>,
+): Promise<void> {
+  if (writes.length === 0) return;
+  const stored = (w: AnalysisTarget) => computed.get(snapshotServiceKey(w));
+  // A snapshot deleted while this ran has no row to hold (foreign key): the join skips it.
+  await getDb().$executeRaw`
+    INSERT INTO service_analysis (snapshot_id, service, environment, taken_at, settings_hash, previous_snapshot_id, transition,
+                                  host_count, drifted_host_count, distinct_versions, onsets, summary, detail)
+    SELECT w.snapshot_id, w.service, w.environment, w.taken_at, w.settings_hash, w.previous_snapshot_id, w.transition::json,
+           w.host_count, w.drifted_host_count, w.distinct_versions, w.onsets::json, w.summary::json, w.detail::json
+    FROM unnest(${writes.map((w) => w.snapshotId)}::text[], ${writes.map((w) => w.service)}::text[], ${writes.map((w) => w.environment)}::text[],
+                ${writes.map((w) => w.takenAt)}::timestamptz[], ${writes.map((w) => hashes.get(serviceKey(w))!)}::text[],
+                ${writes.map((w) => w.previousSnapshotId)}::text[], ${writes.map((w) => JSON.stringify(w.transition))}::text[],
+                ${writes.map((w) => stored(w)?.hostCount ?? null)}::int[], ${writes.map((w) => stored(w)?.driftedHostCount ?? null)}::int[],
+                ${writes.map((w) => stored(w)?.distinctVersions ?? null)}::int[], ${writes.map((w) => (w.report ? serialiseOnsets(w.report) : null))}::text[],
+                ${writes.map((w) => stored(w)?.summary ?? null)}::text[], ${writes.map((w) => stored(w)?.detail ?? null)}::text[])
+      AS w(snapshot_id, service, environment, taken_at, settings_hash, previous_snapshot_id, transition,
+           host_count, drifted_host_count, distinct_versions, onsets, summary, detail)
+    JOIN snapshot s ON s.id = w.snapshot_id
+    ON CONFLICT (snapshot_id, service, environment) DO UPDATE SET
+      settings_hash = EXCLUDED.settings_hash, previous_snapshot_id = EXCLUDED.previous_snapshot_id, transition = EXCLUDED.transition,
+      host_count = EXCLUDED.host_count, drifted_host_count = EXCLUDED.drifted_host_count, distinct_versions = EXCLUDED.distinct_versions,
+      onsets = EXCLUDED.onsets, summary = EXCLUDED.summary, detail = EXCLUDED.detail`;
+}
+
+/**
+ * Forgets the analyses a snapshot at `takenAt` can change: those of its services from its time
+ * on (their windows now include it, or no longer do). Run inside the ingest or delete transaction.
+ */
+export async function forgetAnalysesFrom(
+  tx: Pick<ReturnType<typeof getDb>, "$executeRaw">,
+  services: readonly ServiceRef[],
+  takenAt: Date,
+): Promise<void> {
+  if (services.length === 0) return;
+  await tx.$executeRaw`
+    DELETE FROM service_analysis a
+    USING unnest(${services.map((s) => s.service)}::text[], ${services.map((s) => s.environment)}::text[]) AS s(service, environment)
+    WHERE a.service = s.service AND a.environment = s.environment AND a.taken_at >= ${takenAt}`;
+}
+
+function refOf(key: string): ServiceRef {
+  const [service, environment] = JSON.parse(key) as [string, string];
+  return { service, environment };
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const list = groups.get(key);
+    if (list) list.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
