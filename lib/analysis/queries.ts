@@ -186,7 +186,7 @@ export async function getServiceDetail(options: {
     baseline === settings.get(serviceKey(ref))!.baselineSource
       ? (await ensureAnalyses([target], settings, { readDetail: true })).get(snapshotServiceKey(target))!
       : await analyseWithoutStoring(target, { ...settings.get(serviceKey(ref))!, baselineSource: baseline });
-  const detail = JSON.parse(analysis.detail) as Omit<ServiceDetail, "environments" | "history">;
+  const detail = JSON.parse(analysis.detail!) as Omit<ServiceDetail, "environments" | "history">;
   return {
     ...detail,
     environments,

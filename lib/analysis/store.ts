@@ -36,7 +36,11 @@ export interface StoredAnalysis {
   driftedHostCount: number;
   distinctVersions: number;
   summary: string;
-  detail: string;
+  /**
+   * The service page's analysis; null unless asked for. It is the bulk of a row (about 60 kB
+   * for a 200-component service), so ingest leaves it to the first read of the service page.
+   */
+  detail: string | null;
 }
 
 interface SnapshotRef {
@@ -62,16 +66,18 @@ export async function ensureAnalyses(
 ): Promise<Map<string, StoredAnalysis>> {
   const result = new Map<string, StoredAnalysis>();
   if (targets.length === 0) return result;
+  const readDetail = options.readDetail ?? false;
   const hashes = new Map([...settings].map(([key, value]) => [key, hashSettings(value)]));
-  const stored = await readStoredAnalyses(targets, options.readDetail ?? false);
+  const stored = await readStoredAnalyses(targets, readDetail);
   const missing: AnalysisTarget[] = [];
   for (const target of targets) {
     const row = stored.get(snapshotServiceKey(target));
-    if (row?.analysis && row.settingsHash === hashes.get(serviceKey(target))) result.set(snapshotServiceKey(target), row.analysis);
+    const isComplete = row?.analysis && row.settingsHash === hashes.get(serviceKey(target)) && (!readDetail || row.analysis.detail !== null);
+    if (isComplete) result.set(snapshotServiceKey(target), row.analysis!);
     else missing.push(target);
   }
   if (missing.length > 0) {
-    for (const [key, analysis] of await computeAnalyses(missing, settings, hashes)) result.set(key, analysis);
+    for (const [key, analysis] of await computeAnalyses(missing, settings, hashes, readDetail)) result.set(key, analysis);
   }
   return result;
 }
@@ -110,7 +116,7 @@ async function readStoredAnalyses(targets: readonly AnalysisTarget[], readDetail
                 driftedHostCount: row.drifted_host_count ?? 0,
                 distinctVersions: row.distinct_versions ?? 0,
                 summary: row.summary,
-                detail: row.detail ?? "",
+                detail: row.detail,
               },
       },
     ]),
@@ -126,9 +132,19 @@ async function computeAnalyses(
   targets: readonly AnalysisTarget[],
   settings: ReadonlyMap<string, ServiceSettings>,
   hashes: ReadonlyMap<string, string>,
+  withDetail: boolean,
 ): Promise<Map<string, StoredAnalysis>> {
   const refsByService = await loadSnapshotRefs(targets);
-  const states = await loadStoredStates([...refsByService].flatMap(([key, refs]) => refs.map((ref) => ({ ...refOf(key), snapshotId: ref.snapshotId }))));
+  // Onsets are read only where a step may continue from them: just before each target.
+  const targetKeys = new Set(targets.map(snapshotServiceKey));
+  const wantedStates = [...refsByService].flatMap(([key, refs]) =>
+    refs.map((ref, index) => {
+      const next = refs[index + 1];
+      const isBeforeTarget = next !== undefined && targetKeys.has(snapshotServiceKey({ ...refOf(key), snapshotId: next.snapshotId }));
+      return { ...refOf(key), snapshotId: ref.snapshotId, readOnsets: isBeforeTarget };
+    }),
+  );
+  const states = await loadStoredStates(wantedStates);
 
   // Plan first (which snapshots' hosts each computation needs), then load them all at once.
   type Plan = { ref: ServiceRef; index: number; refs: SnapshotRef[]; full: boolean };
@@ -211,7 +227,7 @@ async function computeAnalyses(
   }
   for (const write of writes.values()) {
     if (!write.report || !write.current) continue;
-    computed.set(snapshotServiceKey(write), toStored(write.report, write.current, settings.get(serviceKey(write))!));
+    computed.set(snapshotServiceKey(write), toStored(write.report, write.current, settings.get(serviceKey(write))!, withDetail));
   }
   await writeAnalyses([...writes.values()], hashes, computed);
   return computed;
@@ -224,7 +240,7 @@ export async function analyseWithoutStoring(target: AnalysisTarget, settings: Se
   const history = refs.map((ref) => snapshots.get(snapshotServiceKey({ ...target, snapshotId: ref.snapshotId }))).filter((s): s is ServiceSnapshot => s !== undefined);
   const window = history.slice(-HISTORY_LIMIT);
   const beforeFirst = history.length > HISTORY_LIMIT ? history[0] : null;
-  return toStored(buildServiceReport(window, settings, { includeOnsets: true, beforeFirst }), window.at(-1)!, settings);
+  return toStored(buildServiceReport(window, settings, { includeOnsets: true, beforeFirst }), window.at(-1)!, settings, true);
 }
 
 /** For each target, the service's snapshots up to it: its window and the one before. */
@@ -252,14 +268,16 @@ async function loadSnapshotRefs(targets: readonly AnalysisTarget[]): Promise<Map
   return refs;
 }
 
-async function loadStoredStates(wanted: readonly AnalysisTarget[]): Promise<Map<string, StoredState>> {
+async function loadStoredStates(wanted: ReadonlyArray<AnalysisTarget & { readOnsets: boolean }>): Promise<Map<string, StoredState>> {
   if (wanted.length === 0) return new Map();
   const rows = await getDb().$queryRaw<
     Array<{ snapshot_id: string; service: string; environment: string; settings_hash: string; transition: string; onsets: string | null }>
   >`
-    SELECT a.snapshot_id, a.service, a.environment, a.settings_hash, a.transition::text AS transition, a.onsets::text AS onsets
+    SELECT a.snapshot_id, a.service, a.environment, a.settings_hash, a.transition::text AS transition,
+           CASE WHEN t.read_onsets THEN a.onsets::text END AS onsets
     FROM unnest(${wanted.map((t) => t.snapshotId)}::text[], ${wanted.map((t) => t.service)}::text[],
-                ${wanted.map((t) => t.environment)}::text[]) AS t(snapshot_id, service, environment)
+                ${wanted.map((t) => t.environment)}::text[], ${wanted.map((t) => t.readOnsets)}::boolean[])
+      AS t(snapshot_id, service, environment, read_onsets)
     JOIN service_analysis a ON a.snapshot_id = t.snapshot_id AND a.service = t.service AND a.environment = t.environment`;
   return new Map(
     rows.map((row) => [
@@ -293,7 +311,7 @@ function serialiseOnsets(report: ServiceReport): string {
 }
 
 /** What the list, the trend and the service page read, frozen as JSON text. */
-function toStored(report: ServiceReport, current: ServiceSnapshot, settings: ServiceSettings): StoredAnalysis {
+function toStored(report: ServiceReport, current: ServiceSnapshot, settings: ServiceSettings, withDetail: boolean): StoredAnalysis {
   const { onsets, ...rest } = report;
   const hostsByKey = new Map(current.hosts.map((h) => [h.hostKey, h]));
   const summary = {
@@ -310,7 +328,7 @@ function toStored(report: ServiceReport, current: ServiceSnapshot, settings: Ser
     isMigrationCandidate: report.isMigrationCandidate,
     nextStep: report.nextStep,
   };
-  const detail = {
+  const detail = () => ({
     ...rest,
     hosts: report.hosts.map((host) => ({
       ...host,
@@ -323,13 +341,13 @@ function toStored(report: ServiceReport, current: ServiceSnapshot, settings: Ser
     })),
     declared: settings.declared,
     ignoreRules: settings.ignoreRules.map((r) => ({ pattern: r.pattern, service: r.service ?? null, reason: r.reason, isBuiltIn: false })),
-  };
+  });
   return {
     hostCount: report.hostCount,
     driftedHostCount: report.driftedHostCount,
     distinctVersions: report.components.filter((c) => !c.ignored).reduce((total, c) => total + c.versions.length, 0),
     summary: JSON.stringify(summary),
-    detail: JSON.stringify(detail),
+    detail: withDetail ? JSON.stringify(detail()) : null,
   };
 }
 
