@@ -8,7 +8,7 @@ import { accumulateFleetTrend, type FleetTrendPoint, type ServiceTrendSample } f
 import { findSnapshotTime, HISTORY_LIMIT, loadManifests, loadServiceHistories, type ServiceRef, serviceKey, snapshotServiceKey } from "./load-history";
 import { type AnalysisTarget, analyseWithoutStoring, ensureAnalyses } from "./store";
 import { BUILT_IN_IGNORE_RULES } from "./ignore-rules";
-import { buildServiceReport, DEFAULT_SERVICE_SETTINGS, onsetKey, type ServiceReport, type ServiceSettings, withoutIgnoredComponents } from "./service-report";
+import { DEFAULT_SERVICE_SETTINGS, type ServiceReport, type ServiceSettings, withoutIgnoredComponents } from "./service-report";
 import type { AnalysisHost, ServiceSnapshot } from "./types";
 
 const BASELINE_SOURCES: readonly BaselineSource[] = ["majority", "declared", "previous"];
