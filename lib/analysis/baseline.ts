@@ -1,6 +1,6 @@
 import { countVersions } from "./spread";
 import type { AnalysisHost } from "./types";
-import { compareVersions } from "./version-order";
+import { compareParsedVersions, type ParsedVersion, parseVersion } from "./version-order";
 
 export type BaselineSource = "majority" | "declared" | "previous";
 
@@ -20,12 +20,17 @@ export function computeMajorityBaseline(hosts: readonly Pick<AnalysisHost, "comp
   const baseline: Baseline = new Map();
   for (const [component, versionCounts] of countVersions(hosts)) {
     let present = 0;
-    let modal: { version: string; count: number } | null = null;
+    let modal: { version: string; count: number; parsed: ParsedVersion | null } | null = null;
     for (const [version, count] of versionCounts) {
       present += count;
-      const isBetter =
-        !modal || count > modal.count || (count === modal.count && compareVersions(version, modal.version) > 0);
-      if (isBetter) modal = { version, count };
+      if (!modal || count > modal.count) {
+        modal = { version, count, parsed: null };
+      } else if (count === modal.count) {
+        // Ties are common where every host runs its own build: tokenise the leader once.
+        modal.parsed ??= parseVersion(modal.version);
+        const parsed = parseVersion(version);
+        if (compareParsedVersions(parsed, modal.parsed) > 0) modal = { version, count, parsed };
+      }
     }
     if (modal && present * 2 >= hosts.length) baseline.set(component, modal.version);
   }

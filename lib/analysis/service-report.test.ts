@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ChangeEvent } from "./classification";
 import { isoDay, makeHost, makeSnapshot } from "./classification/test-fixtures";
-import { buildServiceReport, DEFAULT_SERVICE_SETTINGS, onsetStateOf, type ServiceSettings, stepServiceReport } from "./service-report";
+import { buildServiceReport, DEFAULT_SERVICE_SETTINGS, type OnsetState, onsetStateOf, type ServiceSettings, stepServiceReport } from "./service-report";
 import type { AnalysisHost, ServiceSnapshot } from "./types";
 
 /**
@@ -47,7 +47,7 @@ function historyFrom(seed: number, length: number): ServiceSnapshot[] {
 function stepThrough(history: ServiceSnapshot[], windowSize: number, settings: ServiceSettings) {
   const transitions: ChangeEvent[][] = [];
   const reports = [];
-  let previousOnsets = new Map<string, { snapshotId: string; takenAt: string; actual: string | null }>();
+  let previousOnsets: OnsetState = new Map();
   for (let n = 0; n < history.length; n++) {
     const start = Math.max(0, n - windowSize + 1);
     const { report, transition } = stepServiceReport(

@@ -108,7 +108,7 @@ export interface ServiceReportStep {
   /** The stored change events of the window's earlier transitions, in order. */
   earlierEvents: readonly ChangeEvent[];
   /** The previous snapshot's report's drift onsets (empty for the first snapshot). */
-  previousOnsets: ReadonlyMap<string, Onset & { actual: string | null }>;
+  previousOnsets: OnsetState;
 }
 
 /**
@@ -125,13 +125,17 @@ export function stepServiceReport(step: ServiceReportStep, settings: ServiceSett
 
   const onsets = new Map<string, Onset>();
   const here = { snapshotId: current.snapshotId, takenAt: current.takenAt };
+  const previousHosts = new Map(previous?.hosts.map((host) => [host.hostKey, host]));
   for (const host of analysis.hosts) {
+    const earlier = step.previousOnsets.get(host.hostKey);
+    const before = previousHosts.get(host.hostKey);
     for (const item of host.drift) {
       if (item.ignored) continue;
-      const key = onsetKey(host.hostKey, item.component);
-      const before = step.previousOnsets.get(key);
-      const continues = before !== undefined && before.actual === item.actual;
-      onsets.set(key, !continues ? here : isBefore(before, windowStart) ? windowStart : { snapshotId: before.snapshotId, takenAt: before.takenAt });
+      const since = earlier?.get(item.component);
+      // A drift continues when the host drifted on it before with the same version (the
+      // drift's `actual` is the host's version, so the previous snapshot's host tells it).
+      const continues = since !== undefined && before !== undefined && versionOf(before, item.component) === item.actual;
+      onsets.set(onsetKey(host.hostKey, item.component), !continues ? here : isBefore(since, windowStart) ? windowStart : since);
     }
   }
   const events = [...step.earlierEvents, ...transition];
@@ -149,16 +153,25 @@ export function detectServiceTransition(previous: ServiceSnapshot | null, curren
 
 type Onset = { snapshotId: string; takenAt: string };
 
-/** A report's onsets with the drifted version, as the next step needs them. */
-export function onsetStateOf(report: ServiceReport): Map<string, Onset & { actual: string | null }> {
-  const state = new Map<string, Onset & { actual: string | null }>();
+/** Drift onsets by host, then component: what the next step continues from. */
+export type OnsetState = ReadonlyMap<string, ReadonlyMap<string, Onset>>;
+
+export function onsetStateOf(report: ServiceReport): Map<string, Map<string, Onset>> {
+  const state = new Map<string, Map<string, Onset>>();
   for (const host of report.hosts) {
+    let components: Map<string, Onset> | undefined;
     for (const item of host.drift) {
       const since = report.onsets.get(onsetKey(host.hostKey, item.component));
-      if (since) state.set(onsetKey(host.hostKey, item.component), { ...since, actual: item.actual });
+      if (!since) continue;
+      if (!components) state.set(host.hostKey, (components = new Map()));
+      components.set(item.component, since);
     }
   }
   return state;
+}
+
+function versionOf(host: AnalysisHost, component: string): string | null {
+  return Object.hasOwn(host.components, component) ? (host.components[component] ?? null) : null;
 }
 
 /** Snapshots are ordered by time, then id (as the history loader orders them). */

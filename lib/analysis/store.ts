@@ -7,6 +7,7 @@ import {
   buildServiceReport,
   detectServiceTransition,
   onsetKey,
+  type OnsetState,
   onsetStateOf,
   type ServiceReport,
   type ServiceSettings,
@@ -51,7 +52,7 @@ interface SnapshotRef {
 interface StoredState {
   settingsHash: string;
   transition: ChangeEvent[] | null;
-  onsets: Map<string, SnapshotRef & { actual: string | null }> | null;
+  onsets: OnsetState | null;
   analysis: StoredAnalysis | null;
 }
 
@@ -202,7 +203,7 @@ async function computeAnalyses(
         }
         if (states.get(snapshotServiceKey({ ...ref, snapshotId: snapshot.snapshotId }))?.settingsHash === hash) return;
         const events = detectServiceTransition(previous, snapshot, serviceSettings);
-        const own = { ...ref, snapshotId: snapshot.snapshotId, takenAt: snapshot.takenAt, previousSnapshotId: previous?.snapshotId ?? null, transition: events, report: null, current: null };
+        const own = { ...ref, snapshotId: snapshot.snapshotId, takenAt: snapshot.takenAt, previousSnapshotId: previous?.snapshotId ?? null, transition: events, report: null, onsets: null, current: null };
         writes.set(snapshotServiceKey(own), own);
         states.set(snapshotServiceKey(own), { settingsHash: hash, transition: events, onsets: null, analysis: null });
       });
@@ -221,9 +222,10 @@ async function computeAnalyses(
         serviceSettings,
       ));
     }
-    const own = { ...ref, snapshotId: current.snapshotId, takenAt: current.takenAt, previousSnapshotId: snapshotOf(index - 1)?.snapshotId ?? null, transition, report, current };
+    const onsets = onsetStateOf(report);
+    const own = { ...ref, snapshotId: current.snapshotId, takenAt: current.takenAt, previousSnapshotId: snapshotOf(index - 1)?.snapshotId ?? null, transition, report, onsets, current };
     writes.set(snapshotServiceKey(own), own);
-    states.set(snapshotServiceKey(own), { settingsHash: hash, transition, onsets: onsetStateOf(report), analysis: null });
+    states.set(snapshotServiceKey(own), { settingsHash: hash, transition, onsets, analysis: null });
   }
   for (const write of writes.values()) {
     if (!write.report || !write.current) continue;
@@ -292,22 +294,46 @@ async function loadStoredStates(wanted: ReadonlyArray<AnalysisTarget & { readOns
   );
 }
 
-type OnsetTuple = [hostKey: string, component: string, actual: string | null, sinceSnapshotId: string, sinceTakenAt: string];
-
-function parseOnsets(text: string): Map<string, SnapshotRef & { actual: string | null }> {
-  const tuples = JSON.parse(text) as OnsetTuple[];
-  return new Map(tuples.map(([hostKey, component, actual, snapshotId, takenAt]) => [onsetKey(hostKey, component), { actual, snapshotId, takenAt }]));
+/**
+ * Onsets as stored: the distinct `since` snapshots once, then per host the index of its
+ * `since` and the drifted components. A 20,000-host service whose hosts each run their own
+ * build drifts on every component: 500,000 onsets, which as one tuple each took 50 MB.
+ */
+interface StoredOnsets {
+  since: Array<[snapshotId: string, takenAt: string]>;
+  hosts: Array<[hostKey: string, sinceIndex: number, ...components: string[]]>;
 }
 
-function serialiseOnsets(report: ServiceReport): string {
-  const tuples: OnsetTuple[] = [];
-  for (const host of report.hosts) {
-    for (const item of host.drift) {
-      const since = report.onsets.get(onsetKey(host.hostKey, item.component));
-      if (since) tuples.push([host.hostKey, item.component, item.actual, since.snapshotId, since.takenAt]);
-    }
+function parseOnsets(text: string): OnsetState {
+  const stored = JSON.parse(text) as StoredOnsets;
+  const since = stored.since.map(([snapshotId, takenAt]) => ({ snapshotId, takenAt }));
+  const state = new Map<string, Map<string, SnapshotRef>>();
+  for (const [hostKey, sinceIndex, ...components] of stored.hosts) {
+    let host = state.get(hostKey);
+    if (!host) state.set(hostKey, (host = new Map()));
+    for (const component of components) host.set(component, since[sinceIndex]!);
   }
-  return JSON.stringify(tuples);
+  return state;
+}
+
+function serialiseOnsets(state: OnsetState): string {
+  const sinceIndex = new Map<string, number>();
+  const stored: StoredOnsets = { since: [], hosts: [] };
+  for (const [hostKey, components] of state) {
+    const groups = new Map<number, [string, number, ...string[]]>();
+    for (const [component, since] of components) {
+      let index = sinceIndex.get(since.snapshotId);
+      if (index === undefined) {
+        sinceIndex.set(since.snapshotId, (index = stored.since.length));
+        stored.since.push([since.snapshotId, since.takenAt]);
+      }
+      let group = groups.get(index);
+      if (!group) groups.set(index, (group = [hostKey, index]));
+      group.push(component);
+    }
+    stored.hosts.push(...groups.values());
+  }
+  return JSON.stringify(stored);
 }
 
 /** What the list, the trend and the service page read, frozen as JSON text. */
@@ -357,6 +383,7 @@ type PendingWrite = AnalysisTarget & {
   transition: ChangeEvent[];
   /** Null for a row that holds only its transition. */
   report: ServiceReport | null;
+  onsets: OnsetState | null;
   current: ServiceSnapshot | null;
 };
 
@@ -377,7 +404,7 @@ async function writeAnalyses(
                 ${writes.map((w) => w.takenAt)}::timestamptz[], ${writes.map((w) => hashes.get(serviceKey(w))!)}::text[],
                 ${writes.map((w) => w.previousSnapshotId)}::text[], ${writes.map((w) => JSON.stringify(w.transition))}::text[],
                 ${writes.map((w) => stored(w)?.hostCount ?? null)}::int[], ${writes.map((w) => stored(w)?.driftedHostCount ?? null)}::int[],
-                ${writes.map((w) => stored(w)?.distinctVersions ?? null)}::int[], ${writes.map((w) => (w.report ? serialiseOnsets(w.report) : null))}::text[],
+                ${writes.map((w) => stored(w)?.distinctVersions ?? null)}::int[], ${writes.map((w) => (w.onsets ? serialiseOnsets(w.onsets) : null))}::text[],
                 ${writes.map((w) => stored(w)?.summary ?? null)}::text[], ${writes.map((w) => stored(w)?.detail ?? null)}::text[])
       AS w(snapshot_id, service, environment, taken_at, settings_hash, previous_snapshot_id, transition,
            host_count, drifted_host_count, distinct_versions, onsets, summary, detail)

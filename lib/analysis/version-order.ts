@@ -76,19 +76,32 @@ function compareTokens(a: Token | undefined, b: Token | undefined): number {
  * (`1.0` vs `v1.0`, `2024.1` vs `2024.01`) fall back to lexical order to stay deterministic.
  */
 export function compareVersions(a: string, b: string): number {
-  if (a === b) return 0;
-  const aIsDigest = isDigestVersion(a);
-  const bIsDigest = isDigestVersion(b);
-  if (aIsDigest !== bIsDigest) return aIsDigest ? -1 : 1;
-  if (!aIsDigest) {
-    const x = tokenise(a);
-    const y = tokenise(b);
-    for (let i = 0; i < Math.max(x.length, y.length); i++) {
-      const order = compareTokens(x[i], y[i]);
+  return a === b ? 0 : compareParsedVersions(parseVersion(a), parseVersion(b));
+}
+
+/** A version tokenised once, for sorting many versions without tokenising them at every comparison. */
+export interface ParsedVersion {
+  text: string;
+  isDigest: boolean;
+  tokens: Token[];
+}
+
+export function parseVersion(version: string): ParsedVersion {
+  const isDigest = isDigestVersion(version);
+  return { text: version, isDigest, tokens: isDigest ? [] : tokenise(version) };
+}
+
+/** compareVersions over parsed versions. */
+export function compareParsedVersions(x: ParsedVersion, y: ParsedVersion): number {
+  if (x.text === y.text) return 0;
+  if (x.isDigest !== y.isDigest) return x.isDigest ? -1 : 1;
+  if (!x.isDigest) {
+    for (let i = 0; i < Math.max(x.tokens.length, y.tokens.length); i++) {
+      const order = compareTokens(x.tokens[i], y.tokens[i]);
       if (order !== 0) return Math.sign(order);
     }
   }
-  return compareText(a, b);
+  return compareText(x.text, y.text);
 }
 
 export interface VersionGroups {
