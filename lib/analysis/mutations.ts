@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db";
+import { bumpAnalysisGeneration } from "./answers";
 import { AppError } from "@/lib/errors";
 import { getServiceDetail, resolveServiceEnvironment } from "./queries";
 import type { BaselineUpdate, IgnoreRuleInput, ServiceSettingsUpdate } from "./schemas";
@@ -28,6 +29,7 @@ export async function updateServiceBaseline(service: string, update: BaselineUpd
       });
     }
   });
+  await bumpAnalysisGeneration();
 }
 
 /** Sets or clears the role and verdict overrides of a service. */
@@ -42,16 +44,20 @@ export async function updateServiceSettings(service: string, update: ServiceSett
     create: { service, environment, ...data },
     update: data,
   });
+  await bumpAnalysisGeneration();
 }
 
 export async function createIgnoreRule(input: IgnoreRuleInput) {
-  return getDb().ignoreRule.create({
+  const rule = await getDb().ignoreRule.create({
     data: { pattern: input.pattern, service: input.service ?? null, environment: input.environment ?? null, reason: input.reason },
     select: { id: true, pattern: true, service: true, environment: true, reason: true, createdAt: true },
   });
+  await bumpAnalysisGeneration();
+  return rule;
 }
 
 export async function deleteIgnoreRule({ id }: { id: string }): Promise<void> {
   const { count } = await getDb().ignoreRule.deleteMany({ where: { id } });
   if (count === 0) throw new AppError("not_found", { message: `no ignore rule with id "${id}"` });
+  await bumpAnalysisGeneration();
 }

@@ -6,6 +6,7 @@ import { type ChangeEvent, detectChangeEvents, describeHostHistory, type HostHis
 import { compareHosts, type SnapshotChange } from "./compare";
 import { accumulateFleetTrend, type FleetTrendPoint, type ServiceTrendSample } from "./fleet-trend";
 import { findSnapshotTime, HISTORY_LIMIT, loadManifests, loadServiceHistories, type ServiceRef, serviceKey, snapshotServiceKey } from "./load-history";
+import { cachedAnswer } from "./answers";
 import { type AnalysisTarget, analyseWithoutStoring, ensureAnalyses } from "./store";
 import { BUILT_IN_IGNORE_RULES } from "./ignore-rules";
 import { DEFAULT_SERVICE_SETTINGS, type ServiceReport, type ServiceSettings, withoutIgnoredComponents } from "./service-report";
@@ -78,6 +79,15 @@ export interface ServiceSummary {
 
 /** Every service's current state (or as of `snapshotId`), with its drift counts and verdict. */
 export async function listServices(options: { environment?: string; snapshotId?: string } = {}): Promise<ServiceSummary[]> {
+  return JSON.parse(await cachedAnswer(["services", options.environment, options.snapshotId], () => computeServiceList(options))) as ServiceSummary[];
+}
+
+/** `GET /api/services`'s answer as JSON text. */
+export function listServicesJson(options: { environment?: string; snapshotId?: string } = {}): Promise<string> {
+  return cachedAnswer(["services-api", options.environment, options.snapshotId], async () => ({ services: await computeServiceList(options) }));
+}
+
+async function computeServiceList(options: { environment?: string; snapshotId?: string }): Promise<ServiceSummary[]> {
   const until = await resolveUntil(options.snapshotId);
   const targets = await findLatestSnapshots({ environment: options.environment, until });
   const analyses = await ensureAnalyses(targets, await settingsFor(targets));
@@ -161,12 +171,24 @@ export interface ServiceDetail extends Omit<ServiceReport, "onsets" | "hosts"> {
 }
 
 /** One service analysed in full: drift with onset, spread, snowflakes, classification. */
-export async function getServiceDetail(options: {
+export async function getServiceDetail(options: ServiceDetailOptions): Promise<ServiceDetail> {
+  return JSON.parse(await getServiceDetailJson(options)) as ServiceDetail;
+}
+
+interface ServiceDetailOptions {
   service: string;
   environment?: string;
   snapshotId?: string;
   baseline?: BaselineSource;
-}): Promise<ServiceDetail> {
+}
+
+/** `GET /api/services/{name}`'s answer as JSON text. */
+export function getServiceDetailJson(options: ServiceDetailOptions): Promise<string> {
+  const key = ["service", options.service, options.environment, options.snapshotId, options.baseline];
+  return cachedAnswer(key, () => computeServiceDetail(options));
+}
+
+async function computeServiceDetail(options: ServiceDetailOptions): Promise<ServiceDetail> {
   const environments = await listServiceEnvironments(options.service);
   const environment = pickServiceEnvironment(options.service, options.environment, environments);
   const until = await resolveUntil(options.snapshotId);
@@ -218,8 +240,20 @@ export interface FleetSummary {
 
 /** Fleet health at a glance, built from every service's current state. */
 export async function getFleetSummary(options: { environment?: string; snapshotId?: string } = {}): Promise<FleetSummary> {
+  return JSON.parse(await cachedAnswer(["fleet", options.environment, options.snapshotId], () => computeFleetSummary(options))) as FleetSummary;
+}
+
+/** `GET /api/fleet`'s answer (the summary without the per-service list) as JSON text. */
+export function getFleetSummaryJson(options: { environment?: string; snapshotId?: string } = {}): Promise<string> {
+  return cachedAnswer(["fleet-api", options.environment, options.snapshotId], async () => {
+    const { serviceSummaries: _perService, ...fleet } = await computeFleetSummary(options);
+    return fleet;
+  });
+}
+
+async function computeFleetSummary(options: { environment?: string; snapshotId?: string }): Promise<FleetSummary> {
   const [services, environmentRows] = await Promise.all([
-    listServices(options),
+    computeServiceList(options),
     getDb().snapshotService.findMany({ distinct: ["environment"], select: { environment: true }, orderBy: { environment: "asc" } }),
   ]);
   const emptyVerdicts = (): Record<Verdict, number> => ({ immutable: 0, mutable: 0, mixed: 0, unknown: 0 });
@@ -252,6 +286,10 @@ export type { FleetTrendPoint } from "./fleet-trend";
  * only the services one upload covered made the trend jump between uploads of different tools.
  */
 export async function getFleetTrend(options: { environment?: string } = {}): Promise<FleetTrendPoint[]> {
+  return JSON.parse(await cachedAnswer(["trend", options.environment], () => computeFleetTrend(options))) as FleetTrendPoint[];
+}
+
+async function computeFleetTrend(options: { environment?: string }): Promise<FleetTrendPoint[]> {
   const rows = await getDb().$queryRaw<Array<{ service: string; environment: string; snapshot_id: string; taken_at: Date }>>`
     SELECT service, environment, snapshot_id, taken_at FROM (
       SELECT service, environment, snapshot_id, taken_at,

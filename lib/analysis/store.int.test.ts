@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { deleteSnapshot, ingestSnapshot } from "@/lib/snapshots/mutations";
 import type { CanonicalSnapshot } from "@/lib/snapshots/schemas";
+import { bumpAnalysisGeneration } from "./answers";
 import { createIgnoreRule, updateServiceBaseline } from "./mutations";
 import { getFleetTrend, getServiceDetail, listServices } from "./queries";
 
@@ -33,9 +34,10 @@ async function storedRows(service: string) {
   return getDb().serviceAnalysis.count({ where: { service, summary: { not: { equals: null } } } });
 }
 
-/** Every stored analysis of the service dropped: the next read computes them from the hosts alone. */
+/** Every stored analysis and kept answer dropped: the next read computes them from the hosts alone. */
 async function forgetStored(service: string) {
   await getDb().serviceAnalysis.deleteMany({ where: { service } });
+  await bumpAnalysisGeneration();
 }
 
 describe("stored analyses", () => {
@@ -49,9 +51,26 @@ describe("stored analyses", () => {
     expect(stepped.detail.hosts.find((h) => h.hostKey === `${service}-web-0`)!.drift[0]).toMatchObject({ component: "nginx", since: "2026-05-02T00:00:00.000Z" });
 
     await forgetStored(service);
+    expect(await storedRows(service)).toBe(0);
     expect(await getServiceDetail({ service })).toEqual(stepped.detail);
     expect(await listServices({ environment: "prod" })).toEqual(stepped.list);
     expect(await getFleetTrend()).toEqual(stepped.trend);
+    expect(await storedRows(service)).toBe(4);
+  });
+
+  it("are answered again from memory until something changes, then recomputed", async () => {
+    const service = `svc-${randomUUID().slice(0, 8)}`;
+    await ingestSnapshot({ snapshot: snapshotOf(service, 1), format: "json" });
+    const first = await getServiceDetail({ service });
+    // Kept: even without its stored analysis, the same answer comes back.
+    await getDb().serviceAnalysis.deleteMany({ where: { service } });
+    expect(await getServiceDetail({ service })).toEqual(first);
+    expect(await storedRows(service)).toBe(0);
+    // A new snapshot moves the generation on: the answer is recomputed, and the new
+    // snapshot's analysis stored (the first one's is not asked for again).
+    await ingestSnapshot({ snapshot: snapshotOf(service, 2), format: "json" });
+    expect((await getServiceDetail({ service })).snapshotId).not.toBe(first.snapshotId);
+    expect(await storedRows(service)).toBe(1);
   });
 
   it("follow settings changes: an ignore rule or a declared baseline changes the next read", async () => {

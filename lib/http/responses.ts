@@ -24,6 +24,11 @@ export async function withErrors(handler: () => Promise<Response>): Promise<Resp
   }
 }
 
+/** A 200 with a body that is JSON text already (an answer kept by lib/analysis/answers). */
+export function jsonResponse(json: string): Response {
+  return new Response(json, { headers: { "content-type": "application/json" } });
+}
+
 export function errorResponse(error: unknown): Response {
   if (error instanceof AppError) {
     const headers: Record<string, string> = error.retryAfterSeconds !== undefined ? { "retry-after": String(error.retryAfterSeconds) } : {};

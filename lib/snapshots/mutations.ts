@@ -1,4 +1,5 @@
 import "server-only";
+import { bumpAnalysisGeneration } from "@/lib/analysis/answers";
 import { analyseSnapshot } from "@/lib/analysis/queries";
 import { forgetAnalysesFrom } from "@/lib/analysis/store";
 import { getDb } from "@/lib/db";
@@ -131,13 +132,14 @@ export async function ingestNormalisedSnapshot(input: {
     await analyseSnapshot(stored.id, normalised.services).catch((error: unknown) => {
       console.error(`analysis of snapshot ${stored.id} failed; it will be computed when read`, error);
     });
+    await bumpAnalysisGeneration();
   }
   return stored;
 }
 
 /** Removes a snapshot and its hosts; manifests no other snapshot uses go with it. */
 export async function deleteSnapshot({ id }: { id: string }): Promise<boolean> {
-  return getDb().$transaction(async (tx) => {
+  const deleted = await getDb().$transaction(async (tx) => {
     const snapshot = await tx.snapshot.findUnique({ where: { id }, select: { takenAt: true, services: { select: { service: true, environment: true } } } });
     if (!snapshot) return false;
     await forgetAnalysesFrom(tx, snapshot.services, snapshot.takenAt);
@@ -146,4 +148,6 @@ export async function deleteSnapshot({ id }: { id: string }): Promise<boolean> {
     await tx.$executeRaw`DELETE FROM manifest m WHERE NOT EXISTS (SELECT 1 FROM host h WHERE h.manifest_hash = m.hash)`;
     return true;
   });
+  if (deleted) await bumpAnalysisGeneration();
+  return deleted;
 }

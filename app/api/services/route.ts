@@ -1,6 +1,6 @@
-import { listServices } from "@/lib/analysis/queries";
+import { listServicesJson } from "@/lib/analysis/queries";
 import { serviceQuerySchema } from "@/lib/analysis/schemas";
-import { withErrors } from "@/lib/http/responses";
+import { jsonResponse, withErrors } from "@/lib/http/responses";
 import { parseQuery } from "@/lib/http/query";
 
 export const dynamic = "force-dynamic";
@@ -9,7 +9,6 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request) {
   return withErrors(async () => {
     const query = parseQuery(request, serviceQuerySchema);
-    const services = await listServices({ environment: query.environment, snapshotId: query.snapshot });
-    return Response.json({ services });
+    return jsonResponse(await listServicesJson({ environment: query.environment, snapshotId: query.snapshot }));
   });
 }

@@ -1,6 +1,6 @@
-import { getServiceDetail } from "@/lib/analysis/queries";
+import { getServiceDetailJson } from "@/lib/analysis/queries";
 import { serviceQuerySchema } from "@/lib/analysis/schemas";
-import { withErrors } from "@/lib/http/responses";
+import { jsonResponse, withErrors } from "@/lib/http/responses";
 import { parseQuery } from "@/lib/http/query";
 
 export const dynamic = "force-dynamic";
@@ -10,7 +10,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ name
   return withErrors(async () => {
     const { name } = await params;
     const query = parseQuery(request, serviceQuerySchema);
-    const detail = await getServiceDetail({ service: name, environment: query.environment, snapshotId: query.snapshot, baseline: query.baseline });
-    return Response.json(detail);
+    return jsonResponse(await getServiceDetailJson({ service: name, environment: query.environment, snapshotId: query.snapshot, baseline: query.baseline }));
   });
 }

@@ -1,0 +1,52 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+
+/**
+ * Analysis answers (the fleet summary, the service list, a service's detail) as JSON text,
+ * kept per replica for the analysis generation they were computed in. Every change that can
+ * change an answer bumps the generation in Postgres (`bumpAnalysisGeneration`), and every
+ * read checks it with one query, so a replica never serves an answer older than the data it
+ * can see, and replicas stay interchangeable. Between uploads (hourly, typically), a read
+ * costs that one query instead of recomputing and serialising the answer.
+ */
+
+const MAX_ANSWERS = 500;
+const answers = new Map<string, { generation: string; json: Promise<string> }>();
+
+/**
+ * The answer for `key` as JSON text, computed by `compute` unless this replica computed it in
+ * the current generation. Concurrent requests for a missing answer share one computation.
+ */
+export async function cachedAnswer(key: readonly unknown[], compute: () => Promise<unknown>): Promise<string> {
+  const id = JSON.stringify(key);
+  const generation = await readAnalysisGeneration();
+  const known = answers.get(id);
+  if (known?.generation === generation) {
+    // Most recently used last, so the oldest are dropped first.
+    answers.delete(id);
+    answers.set(id, known);
+    return known.json;
+  }
+  const json = compute().then((value) => JSON.stringify(value));
+  answers.set(id, { generation, json });
+  if (answers.size > MAX_ANSWERS) answers.delete(answers.keys().next().value!);
+  // Errors (a service that does not exist) are not kept: the next read asks again.
+  json.catch(() => {
+    if (answers.get(id)?.json === json) answers.delete(id);
+  });
+  return json;
+}
+
+async function readAnalysisGeneration(): Promise<string> {
+  const rows = await getDb().$queryRaw<Array<{ generation: string }>>`SELECT generation::text AS generation FROM analysis_generation WHERE id = 1`;
+  // Without the row (a database restored without it), nothing is kept: every read computes.
+  return rows[0]?.generation ?? `none-${Math.random()}`;
+}
+
+/**
+ * Marks every kept answer as outdated. Called after the change committed: a read that began
+ * before the commit may keep its answer under the old generation, which this then retires.
+ */
+export async function bumpAnalysisGeneration(): Promise<void> {
+  await getDb().$executeRaw`UPDATE analysis_generation SET generation = generation + 1 WHERE id = 1`;
+}
