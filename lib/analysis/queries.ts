@@ -6,7 +6,7 @@ import { type ChangeEvent, detectChangeEvents, describeHostHistory, type HostHis
 import { compareHosts, type SnapshotChange } from "./compare";
 import { accumulateFleetTrend, type FleetTrendPoint, type ServiceTrendSample } from "./fleet-trend";
 import { findSnapshotTime, HISTORY_LIMIT, loadManifests, loadServiceHistories, type ServiceRef, serviceKey, snapshotServiceKey } from "./load-history";
-import { cachedAnswer } from "./answers";
+import { type Answer, cachedAnswer } from "./answers";
 import { type AnalysisTarget, analyseWithoutStoring, ensureAnalyses } from "./store";
 import { BUILT_IN_IGNORE_RULES } from "./ignore-rules";
 import { DEFAULT_SERVICE_SETTINGS, type ServiceReport, type ServiceSettings, withoutIgnoredComponents } from "./service-report";
@@ -79,11 +79,11 @@ export interface ServiceSummary {
 
 /** Every service's current state (or as of `snapshotId`), with its drift counts and verdict. */
 export async function listServices(options: { environment?: string; snapshotId?: string } = {}): Promise<ServiceSummary[]> {
-  return JSON.parse(await cachedAnswer(["services", options.environment, options.snapshotId], () => computeServiceList(options))) as ServiceSummary[];
+  return JSON.parse((await cachedAnswer(["services", options.environment, options.snapshotId], () => computeServiceList(options))).json) as ServiceSummary[];
 }
 
-/** `GET /api/services`'s answer as JSON text. */
-export function listServicesJson(options: { environment?: string; snapshotId?: string } = {}): Promise<string> {
+/** `GET /api/services`'s answer. */
+export function listServicesAnswer(options: { environment?: string; snapshotId?: string } = {}): Promise<Answer> {
   return cachedAnswer(["services-api", options.environment, options.snapshotId], async () => ({ services: await computeServiceList(options) }));
 }
 
@@ -172,7 +172,7 @@ export interface ServiceDetail extends Omit<ServiceReport, "onsets" | "hosts"> {
 
 /** One service analysed in full: drift with onset, spread, snowflakes, classification. */
 export async function getServiceDetail(options: ServiceDetailOptions): Promise<ServiceDetail> {
-  return JSON.parse(await getServiceDetailJson(options)) as ServiceDetail;
+  return JSON.parse((await getServiceDetailAnswer(options)).json) as ServiceDetail;
 }
 
 interface ServiceDetailOptions {
@@ -182,8 +182,8 @@ interface ServiceDetailOptions {
   baseline?: BaselineSource;
 }
 
-/** `GET /api/services/{name}`'s answer as JSON text. */
-export function getServiceDetailJson(options: ServiceDetailOptions): Promise<string> {
+/** `GET /api/services/{name}`'s answer. */
+export function getServiceDetailAnswer(options: ServiceDetailOptions): Promise<Answer> {
   const key = ["service", options.service, options.environment, options.snapshotId, options.baseline];
   return cachedAnswer(key, () => computeServiceDetail(options));
 }
@@ -240,11 +240,11 @@ export interface FleetSummary {
 
 /** Fleet health at a glance, built from every service's current state. */
 export async function getFleetSummary(options: { environment?: string; snapshotId?: string } = {}): Promise<FleetSummary> {
-  return JSON.parse(await cachedAnswer(["fleet", options.environment, options.snapshotId], () => computeFleetSummary(options))) as FleetSummary;
+  return JSON.parse((await cachedAnswer(["fleet", options.environment, options.snapshotId], () => computeFleetSummary(options))).json) as FleetSummary;
 }
 
-/** `GET /api/fleet`'s answer (the summary without the per-service list) as JSON text. */
-export function getFleetSummaryJson(options: { environment?: string; snapshotId?: string } = {}): Promise<string> {
+/** `GET /api/fleet`'s answer: the summary without the per-service list. */
+export function getFleetSummaryAnswer(options: { environment?: string; snapshotId?: string } = {}): Promise<Answer> {
   return cachedAnswer(["fleet-api", options.environment, options.snapshotId], async () => {
     const { serviceSummaries: _perService, ...fleet } = await computeFleetSummary(options);
     return fleet;
@@ -286,7 +286,7 @@ export type { FleetTrendPoint } from "./fleet-trend";
  * only the services one upload covered made the trend jump between uploads of different tools.
  */
 export async function getFleetTrend(options: { environment?: string } = {}): Promise<FleetTrendPoint[]> {
-  return JSON.parse(await cachedAnswer(["trend", options.environment], () => computeFleetTrend(options))) as FleetTrendPoint[];
+  return JSON.parse((await cachedAnswer(["trend", options.environment], () => computeFleetTrend(options))).json) as FleetTrendPoint[];
 }
 
 async function computeFleetTrend(options: { environment?: string }): Promise<FleetTrendPoint[]> {

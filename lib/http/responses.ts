@@ -24,9 +24,9 @@ export async function withErrors(handler: () => Promise<Response>): Promise<Resp
   }
 }
 
-/** A 200 with a body that is JSON text already (an answer kept by lib/analysis/answers). */
-export function jsonResponse(json: string): Response {
-  return new Response(json, { headers: { "content-type": "application/json" } });
+/** A 200 with a kept answer's JSON text, sent as it is. */
+export function answerResponse(answer: { json: string }): Response {
+  return new Response(answer.json, { headers: { "content-type": "application/json" } });
 }
 
 export function errorResponse(error: unknown): Response {

@@ -1,6 +1,6 @@
-import { getFleetSummaryJson } from "@/lib/analysis/queries";
+import { getFleetSummaryAnswer } from "@/lib/analysis/queries";
 import { serviceQuerySchema } from "@/lib/analysis/schemas";
-import { jsonResponse, withErrors } from "@/lib/http/responses";
+import { answerResponse, withErrors } from "@/lib/http/responses";
 import { parseQuery } from "@/lib/http/query";
 
 export const dynamic = "force-dynamic";
@@ -9,6 +9,6 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request) {
   return withErrors(async () => {
     const query = parseQuery(request, serviceQuerySchema);
-    return jsonResponse(await getFleetSummaryJson({ environment: query.environment, snapshotId: query.snapshot }));
+    return answerResponse(await getFleetSummaryAnswer({ environment: query.environment, snapshotId: query.snapshot }));
   });
 }

@@ -1,6 +1,6 @@
-import { getServiceDetailJson } from "@/lib/analysis/queries";
+import { getServiceDetailAnswer } from "@/lib/analysis/queries";
 import { serviceQuerySchema } from "@/lib/analysis/schemas";
-import { jsonResponse, withErrors } from "@/lib/http/responses";
+import { answerResponse, withErrors } from "@/lib/http/responses";
 import { parseQuery } from "@/lib/http/query";
 
 export const dynamic = "force-dynamic";
@@ -10,6 +10,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ name
   return withErrors(async () => {
     const { name } = await params;
     const query = parseQuery(request, serviceQuerySchema);
-    return jsonResponse(await getServiceDetailJson({ service: name, environment: query.environment, snapshotId: query.snapshot, baseline: query.baseline }));
+    return answerResponse(await getServiceDetailAnswer({ service: name, environment: query.environment, snapshotId: query.snapshot, baseline: query.baseline }));
   });
 }
