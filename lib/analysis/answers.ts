@@ -13,9 +13,16 @@ import { getDb } from "@/lib/db";
 const MAX_ANSWERS = 500;
 const answers = new Map<string, { generation: string; answer: Promise<Answer> }>();
 
-/** One answer, as the JSON text every request for it is sent. */
-export interface Answer {
-  json: string;
+/** One answer: JSON text for pages, and its UTF-8 bytes, encoded once, for the API to send. */
+export class Answer {
+  private encoded: Uint8Array | null = null;
+  constructor(readonly json: string) {}
+
+  /** Encoding 300 kB of text anew for every request was the largest single cost of a read. */
+  get bytes(): Uint8Array {
+    this.encoded ??= new TextEncoder().encode(this.json);
+    return this.encoded;
+  }
 }
 
 /**
@@ -32,7 +39,7 @@ export async function cachedAnswer(key: readonly unknown[], compute: () => Promi
     answers.set(id, known);
     return known.answer;
   }
-  const answer = compute().then((value): Answer => ({ json: JSON.stringify(value) }));
+  const answer = compute().then((value) => new Answer(JSON.stringify(value)));
   answers.set(id, { generation, answer });
   if (answers.size > MAX_ANSWERS) answers.delete(answers.keys().next().value!);
   // Errors (a service that does not exist) are not kept: the next read asks again.

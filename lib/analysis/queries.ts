@@ -2,12 +2,12 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { BaselineSource } from "./baseline";
-import { type ChangeEvent, detectChangeEvents, describeHostHistory, type HostHistoryEntry, type ServiceRole, type Verdict } from "./classification";
+import { type ChangeEvent, describeHostHistory, type HostHistoryEntry, type ServiceRole, type Verdict } from "./classification";
 import { compareHosts, type SnapshotChange } from "./compare";
 import { accumulateFleetTrend, type FleetTrendPoint, type ServiceTrendSample } from "./fleet-trend";
 import { findSnapshotTime, HISTORY_LIMIT, loadManifests, loadServiceHistories, type ServiceRef, serviceKey, snapshotServiceKey } from "./load-history";
 import { type Answer, cachedAnswer } from "./answers";
-import { type AnalysisTarget, analyseWithoutStoring, ensureAnalyses } from "./store";
+import { type AnalysisTarget, analyseWithoutStoring, ensureAnalyses, loadTransitions } from "./store";
 import { BUILT_IN_IGNORE_RULES } from "./ignore-rules";
 import { DEFAULT_SERVICE_SETTINGS, type ServiceReport, type ServiceSettings, withoutIgnoredComponents } from "./service-report";
 import type { AnalysisHost, ServiceSnapshot } from "./types";
@@ -216,12 +216,25 @@ async function computeServiceDetail(options: ServiceDetailOptions): Promise<Serv
   };
 }
 
-/** The service's mutations, replacements and scale events in time order. */
+/**
+ * The service's mutations, replacements and scale events in time order, over the window the
+ * classification looks at, from the stored transitions: the same events its verdict counts
+ * (volatile facts and ignored components left out).
+ */
 export async function getServiceTimeline(options: { service: string; environment?: string }): Promise<ChangeEvent[]> {
-  const environment = await resolveServiceEnvironment(options.service, options.environment);
-  const ref = { service: options.service, environment };
-  const histories = await loadServiceHistories(ref);
-  return detectChangeEvents(histories.get(serviceKey(ref)) ?? []);
+  const ref = { service: options.service, environment: await resolveServiceEnvironment(options.service, options.environment) };
+  return JSON.parse((await cachedAnswer(["timeline", ref.service, ref.environment], () => computeServiceTimeline(ref))).json) as ChangeEvent[];
+}
+
+async function computeServiceTimeline(ref: ServiceRef): Promise<ChangeEvent[]> {
+  const rows = await getDb().$queryRaw<Array<{ snapshot_id: string }>>`
+    SELECT snapshot_id FROM snapshot_service WHERE service = ${ref.service} AND environment = ${ref.environment}
+    ORDER BY taken_at DESC, snapshot_id DESC LIMIT ${HISTORY_LIMIT}`;
+  const targets = rows.reverse().map((row) => ({ ...ref, snapshotId: row.snapshot_id }));
+  await ensureAnalyses(targets, await settingsFor([ref]));
+  // The window's first snapshot's transition comes from before the window.
+  const transitions = await loadTransitions(targets.slice(1));
+  return targets.slice(1).flatMap((target) => transitions.get(snapshotServiceKey(target)) ?? []);
 }
 
 export interface FleetSummary {

@@ -294,6 +294,17 @@ async function loadStoredStates(wanted: ReadonlyArray<AnalysisTarget & { readOns
   );
 }
 
+/** The stored change events into each target from its previous snapshot. */
+export async function loadTransitions(targets: readonly AnalysisTarget[]): Promise<Map<string, ChangeEvent[]>> {
+  if (targets.length === 0) return new Map();
+  const rows = await getDb().$queryRaw<Array<{ snapshot_id: string; service: string; environment: string; transition: string }>>`
+    SELECT a.snapshot_id, a.service, a.environment, a.transition::text AS transition
+    FROM unnest(${targets.map((t) => t.snapshotId)}::text[], ${targets.map((t) => t.service)}::text[],
+                ${targets.map((t) => t.environment)}::text[]) AS t(snapshot_id, service, environment)
+    JOIN service_analysis a ON a.snapshot_id = t.snapshot_id AND a.service = t.service AND a.environment = t.environment`;
+  return new Map(rows.map((row) => [snapshotServiceKey({ snapshotId: row.snapshot_id, service: row.service, environment: row.environment }), JSON.parse(row.transition) as ChangeEvent[]]));
+}
+
 /**
  * Onsets as stored: the distinct `since` snapshots once, then per host the index of its
  * `since` and the drifted components. A 20,000-host service whose hosts each run their own

@@ -24,9 +24,9 @@ export async function withErrors(handler: () => Promise<Response>): Promise<Resp
   }
 }
 
-/** A 200 with a kept answer's JSON text, sent as it is. */
-export function answerResponse(answer: { json: string }): Response {
-  return new Response(answer.json, { headers: { "content-type": "application/json" } });
+/** A 200 with a kept answer, sent as the bytes it was encoded to once. */
+export function answerResponse(answer: { bytes: Uint8Array }): Response {
+  return new Response(answer.bytes as Uint8Array<ArrayBuffer>, { headers: { "content-type": "application/json" } });
 }
 
 export function errorResponse(error: unknown): Response {
