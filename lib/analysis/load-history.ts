@@ -100,7 +100,7 @@ export async function loadManifests(hashes: string[]): Promise<Map<string, Recor
   const manifests = new Map<string, Record<string, string>>();
   if (hashes.length === 0) return manifests;
   const rows = await getDb().$queryRaw<Array<{ manifest_hash: string; components: string }>>`
-    SELECT manifest_hash, json_object_agg(name, version ORDER BY name)::text AS components
+    SELECT manifest_hash, json_object_agg(name, version ORDER BY name COLLATE "C")::text AS components
     FROM manifest_component WHERE manifest_hash = ANY(${hashes}::text[]) GROUP BY manifest_hash`;
   // Null-prototype objects, so a component named like an Object.prototype member is plain data.
   for (const hash of hashes) manifests.set(hash, Object.create(null) as Record<string, string>);
@@ -111,6 +111,7 @@ export async function loadManifests(hashes: string[]): Promise<Map<string, Recor
 /** One service's hosts in each of the given snapshots, keyed by `snapshotServiceKey`. */
 export async function loadServiceSnapshots(
   wanted: ReadonlyArray<ServiceRef & { snapshotId: string }>,
+  knownManifests: ReadonlyMap<string, Record<string, string>> = new Map(),
 ): Promise<Map<string, ServiceSnapshot>> {
   const snapshots = new Map<string, ServiceSnapshot>();
   if (wanted.length === 0) return snapshots;
@@ -135,8 +136,10 @@ export async function loadServiceSnapshots(
                 ${wanted.map((w) => w.environment)}::text[]) AS w(snapshot_id, service, environment)
     JOIN snapshot s ON s.id = w.snapshot_id
     JOIN host h ON h.snapshot_id = w.snapshot_id AND h.service = w.service AND h.environment = w.environment
-    ORDER BY s.taken_at, s.id, h.service, h.environment, h.host_key`;
-  const manifests = await loadManifests([...new Set(rows.map((r) => r.manifest_hash))]);
+    ORDER BY s.taken_at, s.id, h.service, h.environment`;
+  const manifests = new Map(knownManifests);
+  const unknown = [...new Set(rows.map((r) => r.manifest_hash))].filter((hash) => !manifests.has(hash));
+  for (const [hash, components] of await loadManifests(unknown)) manifests.set(hash, components);
   for (const row of rows) {
     const key = snapshotServiceKey({ snapshotId: row.snapshot_id, service: row.service, environment: row.environment });
     let snapshot = snapshots.get(key);
@@ -155,7 +158,14 @@ export async function loadServiceSnapshots(
       components: manifests.get(row.manifest_hash) ?? {},
     });
   }
+  // Ordered as ingestion orders them in memory (by code unit, not by the database's
+  // collation), so an analysis is the same whichever way its hosts arrived.
+  for (const snapshot of snapshots.values()) snapshot.hosts.sort(compareHostKeys);
   return snapshots;
+}
+
+export function compareHostKeys(a: { hostKey: string }, b: { hostKey: string }): number {
+  return a.hostKey < b.hostKey ? -1 : a.hostKey > b.hostKey ? 1 : 0;
 }
 
 export function snapshotServiceKey({ snapshotId, service, environment }: ServiceRef & { snapshotId: string }): string {

@@ -111,9 +111,13 @@ async function findLatestSnapshots(filter: { environment?: string; until?: Date 
  * Analyses the services of a snapshot just stored, so that pages and APIs read them by index.
  * Each service normally takes one step from its previous snapshot's stored analysis.
  */
-export async function analyseSnapshot(snapshotId: string, services: readonly ServiceRef[]): Promise<void> {
+export async function analyseSnapshot(
+  snapshotId: string,
+  services: readonly ServiceRef[],
+  preloaded?: ReadonlyMap<string, ServiceSnapshot>,
+): Promise<void> {
   const targets = services.map((ref) => ({ service: ref.service, environment: ref.environment, snapshotId }));
-  await ensureAnalyses(targets, await settingsFor(targets));
+  await ensureAnalyses(targets, await settingsFor(targets), { preloaded });
 }
 
 /** Settings for every service among the targets, defaults included. */

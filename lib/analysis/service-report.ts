@@ -245,7 +245,10 @@ export function withoutIgnoredComponents(
   const filterHost = (host: AnalysisHost): AnalysisHost => {
     let entry = filtered.get(host.manifestHash);
     if (!entry) {
-      const kept = Object.entries(host.components).filter(([name]) => !isIgnored(name));
+      // Sorted, so the hash does not depend on the order the components were loaded in.
+      const kept = Object.entries(host.components)
+        .filter(([name]) => !isIgnored(name))
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
       entry =
         kept.length === Object.keys(host.components).length
           ? { hash: host.manifestHash, components: host.components }

@@ -73,6 +73,29 @@ describe("stored analyses", () => {
     expect(await storedRows(service)).toBe(1);
   });
 
+  it("are the same whether computed at ingest from memory or later from Postgres, whatever the collation", async () => {
+    const service = `svc-${randomUUID().slice(0, 8)}`;
+    // Mixed case and punctuation sort differently by code unit than by most collations.
+    const keys = ["b-host", "B-host", "a-host", "_x", "Ä-host"];
+    const snapshot = (day: number): CanonicalSnapshot => ({
+      takenAt: `2026-06-0${day}T00:00:00Z`,
+      environment: "prod",
+      hosts: keys.map((key, i) => ({
+        hostKey: `${service}-${key}`,
+        service,
+        config: { "/etc/Zed.conf": i === 1 && day === 2 ? "edited" : "golden" },
+        components: { Zlib: i === 0 && day === 2 ? "1.3" : "1.2", alpha: "2", "beta-Tool": i === 3 ? "9" : "8", uptime: String(day * 10 + i) },
+      })),
+    });
+    for (const day of [1, 2]) await ingestSnapshot({ snapshot: snapshot(day), format: "json" });
+    const atIngest = { detail: await getServiceDetail({ service }), list: await listServices({ environment: "prod" }) };
+    expect(atIngest.detail.classification.mutations).toBe(1);
+
+    await forgetStored(service);
+    expect(await getServiceDetail({ service })).toEqual(atIngest.detail);
+    expect(await listServices({ environment: "prod" })).toEqual(atIngest.list);
+  });
+
   it("follow settings changes: an ignore rule or a declared baseline changes the next read", async () => {
     const service = `svc-${randomUUID().slice(0, 8)}`;
     for (const day of [1, 2]) await ingestSnapshot({ snapshot: snapshotOf(service, day), format: "json" });

@@ -63,7 +63,11 @@ interface StoredState {
 export async function ensureAnalyses(
   targets: readonly AnalysisTarget[],
   settings: ReadonlyMap<string, ServiceSettings>,
-  options: { readDetail?: boolean } = {},
+  options: {
+    readDetail?: boolean;
+    /** Service snapshots already in memory (an ingest's own), keyed by snapshotServiceKey: not read back. */
+    preloaded?: ReadonlyMap<string, ServiceSnapshot>;
+  } = {},
 ): Promise<Map<string, StoredAnalysis>> {
   const result = new Map<string, StoredAnalysis>();
   if (targets.length === 0) return result;
@@ -78,7 +82,7 @@ export async function ensureAnalyses(
     else missing.push(target);
   }
   if (missing.length > 0) {
-    for (const [key, analysis] of await computeAnalyses(missing, settings, hashes, readDetail)) result.set(key, analysis);
+    for (const [key, analysis] of await computeAnalyses(missing, settings, hashes, readDetail, options.preloaded ?? new Map())) result.set(key, analysis);
   }
   return result;
 }
@@ -134,6 +138,7 @@ async function computeAnalyses(
   settings: ReadonlyMap<string, ServiceSettings>,
   hashes: ReadonlyMap<string, string>,
   withDetail: boolean,
+  preloaded: ReadonlyMap<string, ServiceSnapshot>,
 ): Promise<Map<string, StoredAnalysis>> {
   const refsByService = await loadSnapshotRefs(targets);
   // Onsets are read only where a step may continue from them: just before each target.
@@ -174,7 +179,11 @@ async function computeAnalyses(
       hasReport.add(refs[index]!.snapshotId);
     }
   }
-  const snapshots = await loadServiceSnapshots([...wanted.values()]);
+  const snapshots = new Map(preloaded);
+  // Hosts of the previous snapshot mostly run the manifests the new one brought: share them.
+  const knownManifests = new Map([...preloaded.values()].flatMap((snapshot) => snapshot.hosts.map((host) => [host.manifestHash, host.components] as const)));
+  const toLoad = [...wanted].filter(([key]) => !preloaded.has(key)).map(([, target]) => target);
+  for (const [key, snapshot] of await loadServiceSnapshots(toLoad, knownManifests)) snapshots.set(key, snapshot);
 
   const computed = new Map<string, StoredAnalysis>();
   // By key: a snapshot first given only its transition may get its report later in the batch.

@@ -1,6 +1,8 @@
 import "server-only";
 import { bumpAnalysisGeneration } from "@/lib/analysis/answers";
+import { compareHostKeys, snapshotServiceKey } from "@/lib/analysis/load-history";
 import { analyseSnapshot } from "@/lib/analysis/queries";
+import type { ServiceSnapshot } from "@/lib/analysis/types";
 import { forgetAnalysesFrom } from "@/lib/analysis/store";
 import { getDb } from "@/lib/db";
 import { type NormalisedSnapshot, normaliseSnapshot } from "./identity";
@@ -129,12 +131,38 @@ export async function ingestNormalisedSnapshot(input: {
   );
   // The snapshot is stored whatever happens here: a read computes what this could not.
   if (stored.created) {
-    await analyseSnapshot(stored.id, normalised.services).catch((error: unknown) => {
+    await analyseSnapshot(stored.id, normalised.services, toServiceSnapshots(normalised, input.format)).catch((error: unknown) => {
       console.error(`analysis of snapshot ${stored.id} failed; it will be computed when read`, error);
     });
     await bumpAnalysisGeneration();
   }
   return stored;
+}
+
+/** The snapshot as the analysis sees it, per service, from memory: what reading it back would give. */
+function toServiceSnapshots(normalised: NormalisedSnapshot, format: string): Map<string, ServiceSnapshot> {
+  const components = new Map(
+    normalised.manifests.map((manifest) => [manifest.hash, Object.assign(Object.create(null) as Record<string, string>, Object.fromEntries(manifest.components))]),
+  );
+  const snapshots = new Map<string, ServiceSnapshot>();
+  const takenAt = normalised.takenAt.toISOString();
+  for (const host of normalised.hosts) {
+    const key = snapshotServiceKey({ snapshotId: normalised.id, service: host.service, environment: host.environment });
+    let snapshot = snapshots.get(key);
+    if (!snapshot) snapshots.set(key, (snapshot = { snapshotId: normalised.id, takenAt, source: normalised.source ?? format, hosts: [] }));
+    snapshot.hosts.push({
+      hostKey: host.hostKey,
+      service: host.service,
+      environment: host.environment,
+      role: host.role,
+      image: host.image,
+      launchedAt: host.launchedAt === null ? null : new Date(host.launchedAt).toISOString(),
+      manifestHash: host.manifestHash,
+      components: components.get(host.manifestHash)!,
+    });
+  }
+  for (const snapshot of snapshots.values()) snapshot.hosts.sort(compareHostKeys);
+  return snapshots;
 }
 
 /** Removes a snapshot and its hosts; manifests no other snapshot uses go with it. */
