@@ -6,7 +6,11 @@ import { formatCount } from "@/lib/format";
 import { getOverviewSummary } from "@/lib/overview/queries";
 import { ChartDataTable } from "./chart-data-table";
 
-/** Bars beyond this make the chart a scroll; the table lists every service. */
+/**
+ * Bars beyond this make the chart a scroll. The table lists the same services: listing all
+ * of them (hundreds) here, twice over in the page's HTML and its React payload, made the
+ * overview slow to paint; the services list is the complete, sortable table.
+ */
 const CHART_LIMIT = 15;
 
 export interface VersionSpreadCardProps {
@@ -28,13 +32,13 @@ export async function VersionSpreadCard({ environment }: VersionSpreadCardProps)
       <SpreadByServiceChart series={series.slice(0, CHART_LIMIT)} />
       {series.length > CHART_LIMIT && (
         <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">
-          The {CHART_LIMIT} services with the widest spread, of {series.length}; the table below and the <Link href="/services" className="underline">services list</Link> have them all.
+          The {CHART_LIMIT} services with the widest spread, of {series.length}; the <Link href="/services" className="underline">services list</Link> has them all.
         </p>
       )}
       <ChartDataTable
         caption="Version spread by service"
         columns={[{ label: "Service" }, { label: "Components with spread", isNumeric: true }, { label: "Hosts", isNumeric: true }]}
-        rows={series.map((p) => ({
+        rows={series.slice(0, CHART_LIMIT).map((p) => ({
           key: p.key,
           cells: [
             <Link key="service" href={p.href} className="text-sky-700 hover:underline dark:text-sky-400">

@@ -2,10 +2,9 @@
 
 import { use, useMemo } from "react";
 import { ChangeTimelineChart } from "@/components/charts/change-timeline-chart";
-import type { ChangeEvent } from "@/lib/analysis/classification/change-events";
-import { buildChangeTimelineSeries } from "@/lib/charts/service-series";
+import { buildChangeTimelineSeries, type TimelineEvent } from "@/lib/charts/service-series";
 
-export type TimelineResult = { events: ChangeEvent[] } | { error: string };
+export type TimelineResult = { events: TimelineEvent[] } | { error: string };
 
 export interface ChangeTimelineSectionProps {
   timeline: Promise<TimelineResult>;

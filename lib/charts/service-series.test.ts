@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   bucketInstanceAges,
   buildChangeTimelineSeries,
+  toTimelineEvent,
   buildVersionSpreadSeries,
   type ChangeEventInput,
   type SpreadComponentInput,
@@ -72,16 +73,8 @@ describe("buildVersionSpreadSeries", () => {
 });
 
 describe("buildChangeTimelineSeries", () => {
-  const event = (snapshotId: string, takenAt: string, kind: ChangeEventInput["kind"], fields: Partial<ChangeEventInput> = {}): ChangeEventInput => ({
-    snapshotId,
-    takenAt,
-    kind,
-    hostKeys: [],
-    perHost: [],
-    added: [],
-    removed: [],
-    ...fields,
-  });
+  const event = (snapshotId: string, takenAt: string, kind: ChangeEventInput["kind"], fields: Partial<ChangeEventInput> = {}) =>
+    toTimelineEvent({ snapshotId, takenAt, kind, hostKeys: [], perHost: [], added: [], removed: [], ...fields });
 
   it("gives one point per snapshot in time order, including quiet snapshots", () => {
     const series = buildChangeTimelineSeries(

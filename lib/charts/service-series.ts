@@ -127,6 +127,32 @@ export interface ChangeEventInput {
   removed: readonly string[];
 }
 
+/**
+ * What the timeline chart reads of a change event: how many hosts, not which. A 1,000-host
+ * service's events list every host key; sent whole to the browser they were most of the
+ * service page's weight.
+ */
+export interface TimelineEvent {
+  snapshotId: string;
+  takenAt: string;
+  kind: ChangeEventInput["kind"];
+  /** Hosts changed in place (mutation). */
+  changed: number;
+  added: number;
+  removed: number;
+}
+
+export function toTimelineEvent(event: ChangeEventInput): TimelineEvent {
+  return {
+    snapshotId: event.snapshotId,
+    takenAt: event.takenAt,
+    kind: event.kind,
+    changed: event.perHost.length || event.hostKeys.length,
+    added: event.added.length,
+    removed: event.removed.length,
+  };
+}
+
 export interface ChangeTimelinePoint {
   snapshotId: string;
   takenAt: string;
@@ -148,7 +174,7 @@ export interface ChangeTimelinePoint {
  * bar of 1 host patched in place shows both the decision and its size.
  */
 export function buildChangeTimelineSeries(
-  events: readonly ChangeEventInput[],
+  events: readonly TimelineEvent[],
   snapshots: ReadonlyArray<{ snapshotId: string; takenAt: string }> = [],
 ): ChangeTimelinePoint[] {
   const points = new Map<string, ChangeTimelinePoint>();
@@ -163,11 +189,11 @@ export function buildChangeTimelineSeries(
   for (const snapshot of snapshots) pointFor(snapshot.snapshotId, snapshot.takenAt);
   for (const event of events) {
     const point = pointFor(event.snapshotId, event.takenAt);
-    if (event.kind === "mutation") point.mutations += event.perHost.length || event.hostKeys.length;
+    if (event.kind === "mutation") point.mutations += event.changed;
     else if (event.kind === "replacement") {
-      point.replacements += event.added.length;
-      point.retired += event.removed.length;
-    } else point.scale += event.added.length + event.removed.length;
+      point.replacements += event.added;
+      point.retired += event.removed;
+    } else point.scale += event.added + event.removed;
   }
   return [...points.values()].sort((a, b) => Date.parse(a.takenAt) - Date.parse(b.takenAt) || compareText(a.snapshotId, b.snapshotId));
 }

@@ -9,6 +9,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { getServiceDetail, getServiceTimeline, listServiceEnvironments, type ServiceDetail } from "@/lib/analysis/queries";
 import { buildServiceHref, parseServiceViewParams, type ServiceDataParams, serializeServiceViewParams } from "@/lib/analysis/service-view";
+import { toTimelineEvent } from "@/lib/charts/service-series";
 import { isAppError } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
@@ -41,7 +42,7 @@ export default async function ServicePage({ params, searchParams }: Props) {
 
   // Streams into its own Suspense boundary; a failure shows in the chart's place, not as an error page.
   const timeline: Promise<TimelineResult> = getServiceTimeline({ service: name, environment: detail.environment }).then(
-    (events) => ({ events }),
+    (events) => ({ events: events.map(toTimelineEvent) }),
     (error: unknown) => ({ error: isAppError(error) ? error.message : "the timeline could not be computed" }),
   );
 
