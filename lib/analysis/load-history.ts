@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db";
-import type { AnalysisHost, ServiceSnapshot } from "./types";
+import type { ServiceSnapshot } from "./types";
 
 /** Identifies one service in one environment: the unit every analysis works on. */
 export interface ServiceRef {
@@ -30,64 +30,28 @@ export async function loadServiceHistories(filter: {
   until?: Date;
   limit?: number;
 }): Promise<Map<string, ServiceSnapshot[]>> {
-  const db = getDb();
   const limit = filter.limit ?? HISTORY_LIMIT;
-  const rows = await db.$queryRaw<
-    Array<{
-      snapshot_id: string;
-      taken_at: Date;
-      source: string | null;
-      format: string;
-      host_key: string;
-      service: string;
-      environment: string;
-      role: string | null;
-      image: string | null;
-      launched_at: Date | null;
-      manifest_hash: string;
-    }>
-  >`
-    WITH chosen AS (
-      SELECT snapshot_id, service, environment, taken_at
-      FROM (
-        SELECT snapshot_id, service, environment, taken_at,
-               row_number() OVER (PARTITION BY service, environment ORDER BY taken_at DESC, snapshot_id DESC) AS age
-        FROM snapshot_service
-        WHERE (${filter.service ?? null}::text IS NULL OR service = ${filter.service ?? null})
-          AND (${filter.environment ?? null}::text IS NULL OR environment = ${filter.environment ?? null})
-          AND (${filter.until ?? null}::timestamptz IS NULL OR taken_at <= ${filter.until ?? null})
-      ) ranked
-      WHERE age <= ${limit}
-    )
-    SELECT c.snapshot_id, c.taken_at, s.source, s.format, h.host_key, h.service, h.environment,
-           h.role, h.image, h.launched_at, h.manifest_hash
-    FROM chosen c
-    JOIN snapshot s ON s.id = c.snapshot_id
-    JOIN host h ON h.snapshot_id = c.snapshot_id AND h.service = c.service AND h.environment = c.environment
-    ORDER BY c.taken_at, c.snapshot_id, h.host_key`;
-
-  const manifests = await loadManifests([...new Set(rows.map((r) => r.manifest_hash))]);
+  const chosen = await getDb().$queryRaw<Array<{ snapshot_id: string; service: string; environment: string }>>`
+    SELECT snapshot_id, service, environment
+    FROM (
+      SELECT snapshot_id, service, environment, taken_at,
+             row_number() OVER (PARTITION BY service, environment ORDER BY taken_at DESC, snapshot_id DESC) AS age
+      FROM snapshot_service
+      WHERE (${filter.service ?? null}::text IS NULL OR service = ${filter.service ?? null})
+        AND (${filter.environment ?? null}::text IS NULL OR environment = ${filter.environment ?? null})
+        AND (${filter.until ?? null}::timestamptz IS NULL OR taken_at <= ${filter.until ?? null})
+    ) ranked
+    WHERE age <= ${limit}
+    ORDER BY taken_at, snapshot_id`;
+  const wanted = chosen.map((row) => ({ snapshotId: row.snapshot_id, service: row.service, environment: row.environment }));
+  const snapshots = await loadServiceSnapshots(wanted);
   const histories = new Map<string, ServiceSnapshot[]>();
-  for (const row of rows) {
-    const key = serviceKey(row);
-    let history = histories.get(key);
-    if (!history) histories.set(key, (history = []));
-    let snapshot = history.at(-1);
-    if (snapshot?.snapshotId !== row.snapshot_id) {
-      snapshot = { snapshotId: row.snapshot_id, takenAt: row.taken_at.toISOString(), source: row.source ?? row.format, hosts: [] };
-      history.push(snapshot);
-    }
-    const host: AnalysisHost = {
-      hostKey: row.host_key,
-      service: row.service,
-      environment: row.environment,
-      role: row.role,
-      image: row.image,
-      launchedAt: row.launched_at?.toISOString() ?? null,
-      manifestHash: row.manifest_hash,
-      components: manifests.get(row.manifest_hash) ?? {},
-    };
-    snapshot.hosts.push(host);
+  for (const target of wanted) {
+    const snapshot = snapshots.get(snapshotServiceKey(target));
+    if (!snapshot) continue;
+    const history = histories.get(serviceKey(target));
+    if (history) history.push(snapshot);
+    else histories.set(serviceKey(target), [snapshot]);
   }
   return histories;
 }

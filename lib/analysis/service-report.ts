@@ -227,6 +227,27 @@ function assembleServiceReport(input: {
   };
 }
 
+/**
+ * The report as the service page shows it: each host with its image and launch time, each
+ * drift with its onset. `current` is the snapshot the report analysed.
+ */
+export function presentServiceReport(report: ServiceReport, current: ServiceSnapshot) {
+  const { onsets, ...rest } = report;
+  const hostsByKey = new Map(current.hosts.map((h) => [h.hostKey, h]));
+  return {
+    ...rest,
+    hosts: report.hosts.map((host) => ({
+      ...host,
+      image: hostsByKey.get(host.hostKey)?.image ?? null,
+      launchedAt: hostsByKey.get(host.hostKey)?.launchedAt ?? null,
+      drift: host.drift.map((item) => {
+        const since = onsets.get(onsetKey(host.hostKey, item.component));
+        return { ...item, since: since?.takenAt ?? null, sinceSnapshotId: since?.snapshotId ?? null };
+      }),
+    })),
+  };
+}
+
 export function onsetKey(hostKey: string, component: string): string {
   return `${hostKey}\u0000${component}`;
 }

@@ -6,9 +6,9 @@ import { HISTORY_LIMIT, loadServiceSnapshots, type ServiceRef, serviceKey, snaps
 import {
   buildServiceReport,
   detectServiceTransition,
-  onsetKey,
   type OnsetState,
   onsetStateOf,
+  presentServiceReport,
   type ServiceReport,
   type ServiceSettings,
   stepServiceReport,
@@ -358,8 +358,6 @@ function serialiseOnsets(state: OnsetState): string {
 
 /** What the list, the trend and the service page read, frozen as JSON text. */
 function toStored(report: ServiceReport, current: ServiceSnapshot, settings: ServiceSettings, withDetail: boolean): StoredAnalysis {
-  const { onsets, ...rest } = report;
-  const hostsByKey = new Map(current.hosts.map((h) => [h.hostKey, h]));
   const summary = {
     name: report.name,
     environment: report.environment,
@@ -375,16 +373,7 @@ function toStored(report: ServiceReport, current: ServiceSnapshot, settings: Ser
     nextStep: report.nextStep,
   };
   const detail = () => ({
-    ...rest,
-    hosts: report.hosts.map((host) => ({
-      ...host,
-      image: hostsByKey.get(host.hostKey)?.image ?? null,
-      launchedAt: hostsByKey.get(host.hostKey)?.launchedAt ?? null,
-      drift: host.drift.map((item) => {
-        const since = onsets.get(onsetKey(host.hostKey, item.component));
-        return { ...item, since: since?.takenAt ?? null, sinceSnapshotId: since?.snapshotId ?? null };
-      }),
-    })),
+    ...presentServiceReport(report, current),
     declared: settings.declared,
     ignoreRules: settings.ignoreRules.map((r) => ({ pattern: r.pattern, service: r.service ?? null, reason: r.reason, isBuiltIn: false })),
   });

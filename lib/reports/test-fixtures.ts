@@ -1,7 +1,7 @@
 import { makeHost, makeSnapshot } from "@/lib/analysis/classification/test-fixtures";
 import { compareHosts } from "@/lib/analysis/compare";
 import type { ServiceDetail } from "@/lib/analysis/queries";
-import { buildServiceReport, DEFAULT_SERVICE_SETTINGS, onsetKey } from "@/lib/analysis/service-report";
+import { buildServiceReport, DEFAULT_SERVICE_SETTINGS, presentServiceReport } from "@/lib/analysis/service-report";
 import type { AnalysisHost, ServiceSnapshot } from "@/lib/analysis/types";
 import { buildComparisonDocument, buildServicesDocument, freezeComparison, freezeService } from "./freeze";
 import type { ReportDocument } from "./schemas";
@@ -12,19 +12,8 @@ import type { ReportDocument } from "./schemas";
  */
 export function buildServiceDetail(history: readonly ServiceSnapshot[]): ServiceDetail {
   const report = buildServiceReport(history, { ...DEFAULT_SERVICE_SETTINGS, ignoreRules: [] }, { includeOnsets: true });
-  const hostsByKey = new Map(history.at(-1)!.hosts.map((h) => [h.hostKey, h]));
-  const { onsets, ...rest } = report;
   return {
-    ...rest,
-    hosts: report.hosts.map((host) => ({
-      ...host,
-      image: hostsByKey.get(host.hostKey)?.image ?? null,
-      launchedAt: hostsByKey.get(host.hostKey)?.launchedAt ?? null,
-      drift: host.drift.map((item) => {
-        const since = onsets.get(onsetKey(host.hostKey, item.component));
-        return { ...item, since: since?.takenAt ?? null, sinceSnapshotId: since?.snapshotId ?? null };
-      }),
-    })),
+    ...presentServiceReport(report, history.at(-1)!),
     declared: {},
     ignoreRules: [],
     environments: [report.environment],
