@@ -49,11 +49,12 @@ interface SnapshotRef {
   takenAt: string;
 }
 
+/** What a step reads of a stored row: the row's settings, its transition, and its onsets when asked for. */
 interface StoredState {
   settingsHash: string;
-  transition: ChangeEvent[] | null;
+  transition: ChangeEvent[];
+  /** Null on a row that holds only its transition, or when not read. */
   onsets: OnsetState | null;
-  analysis: StoredAnalysis | null;
 }
 
 /**
@@ -87,7 +88,10 @@ export async function ensureAnalyses(
   return result;
 }
 
-async function readStoredAnalyses(targets: readonly AnalysisTarget[], readDetail: boolean): Promise<Map<string, StoredState>> {
+async function readStoredAnalyses(
+  targets: readonly AnalysisTarget[],
+  readDetail: boolean,
+): Promise<Map<string, { settingsHash: string; analysis: StoredAnalysis | null }>> {
   const rows = await getDb().$queryRaw<
     Array<{
       snapshot_id: string;
@@ -111,8 +115,6 @@ async function readStoredAnalyses(targets: readonly AnalysisTarget[], readDetail
       snapshotServiceKey({ snapshotId: row.snapshot_id, service: row.service, environment: row.environment }),
       {
         settingsHash: row.settings_hash,
-        transition: null,
-        onsets: null,
         analysis:
           row.summary === null
             ? null
@@ -212,9 +214,9 @@ async function computeAnalyses(
         }
         if (states.get(snapshotServiceKey({ ...ref, snapshotId: snapshot.snapshotId }))?.settingsHash === hash) return;
         const events = detectServiceTransition(previous, snapshot, serviceSettings);
-        const own = { ...ref, snapshotId: snapshot.snapshotId, takenAt: snapshot.takenAt, previousSnapshotId: previous?.snapshotId ?? null, transition: events, report: null, onsets: null, current: null };
+        const own = { ...ref, snapshotId: snapshot.snapshotId, takenAt: snapshot.takenAt, transition: events, report: null, onsets: null, current: null };
         writes.set(snapshotServiceKey(own), own);
-        states.set(snapshotServiceKey(own), { settingsHash: hash, transition: events, onsets: null, analysis: null });
+        states.set(snapshotServiceKey(own), { settingsHash: hash, transition: events, onsets: null });
       });
     } else {
       const previousState = index > 0 ? stateOf(index - 1) : undefined;
@@ -232,9 +234,9 @@ async function computeAnalyses(
       ));
     }
     const onsets = onsetStateOf(report);
-    const own = { ...ref, snapshotId: current.snapshotId, takenAt: current.takenAt, previousSnapshotId: snapshotOf(index - 1)?.snapshotId ?? null, transition, report, onsets, current };
+    const own = { ...ref, snapshotId: current.snapshotId, takenAt: current.takenAt, transition, report, onsets, current };
     writes.set(snapshotServiceKey(own), own);
-    states.set(snapshotServiceKey(own), { settingsHash: hash, transition, onsets, analysis: null });
+    states.set(snapshotServiceKey(own), { settingsHash: hash, transition, onsets });
   }
   for (const write of writes.values()) {
     if (!write.report || !write.current) continue;
@@ -297,7 +299,6 @@ async function loadStoredStates(wanted: ReadonlyArray<AnalysisTarget & { readOns
         settingsHash: row.settings_hash,
         transition: JSON.parse(row.transition) as ChangeEvent[],
         onsets: row.onsets === null ? null : parseOnsets(row.onsets),
-        analysis: null,
       },
     ]),
   );
@@ -388,7 +389,6 @@ function toStored(report: ServiceReport, current: ServiceSnapshot, settings: Ser
 
 type PendingWrite = AnalysisTarget & {
   takenAt: string;
-  previousSnapshotId: string | null;
   transition: ChangeEvent[];
   /** Null for a row that holds only its transition. */
   report: ServiceReport | null;
@@ -405,21 +405,21 @@ async function writeAnalyses(
   const stored = (w: AnalysisTarget) => computed.get(snapshotServiceKey(w));
   // A snapshot deleted while this ran has no row to hold (foreign key): the join skips it.
   await getDb().$executeRaw`
-    INSERT INTO service_analysis (snapshot_id, service, environment, taken_at, settings_hash, previous_snapshot_id, transition,
+    INSERT INTO service_analysis (snapshot_id, service, environment, taken_at, settings_hash, transition,
                                   host_count, drifted_host_count, distinct_versions, onsets, summary, detail)
-    SELECT w.snapshot_id, w.service, w.environment, w.taken_at, w.settings_hash, w.previous_snapshot_id, w.transition::json,
+    SELECT w.snapshot_id, w.service, w.environment, w.taken_at, w.settings_hash, w.transition::json,
            w.host_count, w.drifted_host_count, w.distinct_versions, w.onsets::json, w.summary::json, w.detail::json
     FROM unnest(${writes.map((w) => w.snapshotId)}::text[], ${writes.map((w) => w.service)}::text[], ${writes.map((w) => w.environment)}::text[],
                 ${writes.map((w) => w.takenAt)}::timestamptz[], ${writes.map((w) => hashes.get(serviceKey(w))!)}::text[],
-                ${writes.map((w) => w.previousSnapshotId)}::text[], ${writes.map((w) => JSON.stringify(w.transition))}::text[],
+                ${writes.map((w) => JSON.stringify(w.transition))}::text[],
                 ${writes.map((w) => stored(w)?.hostCount ?? null)}::int[], ${writes.map((w) => stored(w)?.driftedHostCount ?? null)}::int[],
                 ${writes.map((w) => stored(w)?.distinctVersions ?? null)}::int[], ${writes.map((w) => (w.onsets ? serialiseOnsets(w.onsets) : null))}::text[],
                 ${writes.map((w) => stored(w)?.summary ?? null)}::text[], ${writes.map((w) => stored(w)?.detail ?? null)}::text[])
-      AS w(snapshot_id, service, environment, taken_at, settings_hash, previous_snapshot_id, transition,
+      AS w(snapshot_id, service, environment, taken_at, settings_hash, transition,
            host_count, drifted_host_count, distinct_versions, onsets, summary, detail)
     JOIN snapshot s ON s.id = w.snapshot_id
     ON CONFLICT (snapshot_id, service, environment) DO UPDATE SET
-      settings_hash = EXCLUDED.settings_hash, previous_snapshot_id = EXCLUDED.previous_snapshot_id, transition = EXCLUDED.transition,
+      settings_hash = EXCLUDED.settings_hash, transition = EXCLUDED.transition,
       host_count = EXCLUDED.host_count, drifted_host_count = EXCLUDED.drifted_host_count, distinct_versions = EXCLUDED.distinct_versions,
       onsets = EXCLUDED.onsets, summary = EXCLUDED.summary, detail = EXCLUDED.detail`;
 }

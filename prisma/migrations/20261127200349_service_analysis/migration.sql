@@ -5,7 +5,6 @@ CREATE TABLE "service_analysis" (
     "environment" TEXT NOT NULL,
     "taken_at" TIMESTAMPTZ(3) NOT NULL,
     "settings_hash" TEXT NOT NULL,
-    "previous_snapshot_id" TEXT,
     "transition" JSON NOT NULL,
     "host_count" INTEGER,
     "drifted_host_count" INTEGER,
