@@ -84,7 +84,8 @@ export async function listServices(options: { environment?: string; snapshotId?:
 
 /** `GET /api/services`'s answer. */
 export function listServicesAnswer(options: { environment?: string; snapshotId?: string } = {}): Promise<Answer> {
-  return cachedAnswer(["services-api", options.environment, options.snapshotId], async () => ({ services: await computeServiceList(options) }));
+  // Built from the kept list, so the services are analysed once per generation, not per answer.
+  return cachedAnswer(["services-api", options.environment, options.snapshotId], async () => ({ services: await listServices(options) }));
 }
 
 async function computeServiceList(options: { environment?: string; snapshotId?: string }): Promise<ServiceSummary[]> {
@@ -263,14 +264,14 @@ export async function getFleetSummary(options: { environment?: string; snapshotI
 /** `GET /api/fleet`'s answer: the summary without the per-service list. */
 export function getFleetSummaryAnswer(options: { environment?: string; snapshotId?: string } = {}): Promise<Answer> {
   return cachedAnswer(["fleet-api", options.environment, options.snapshotId], async () => {
-    const { serviceSummaries: _perService, ...fleet } = await computeFleetSummary(options);
+    const { serviceSummaries: _perService, ...fleet } = await getFleetSummary(options);
     return fleet;
   });
 }
 
 async function computeFleetSummary(options: { environment?: string; snapshotId?: string }): Promise<FleetSummary> {
   const [services, environmentRows] = await Promise.all([
-    computeServiceList(options),
+    listServices(options),
     getDb().snapshotService.findMany({ distinct: ["environment"], select: { environment: true }, orderBy: { environment: "asc" } }),
   ]);
   const emptyVerdicts = (): Record<Verdict, number> => ({ immutable: 0, mutable: 0, mixed: 0, unknown: 0 });
