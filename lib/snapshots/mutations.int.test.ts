@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import pg from "pg";
+import { describe, expect, inject, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { deleteSnapshot, ingestSnapshot } from "./mutations";
+import { normaliseSnapshot } from "./identity";
+import { claimSnapshotStatement, deleteSnapshot, ingestSnapshot } from "./mutations";
 import { getSnapshot, listSnapshots } from "./queries";
 import type { CanonicalSnapshot } from "./schemas";
 
@@ -112,11 +114,43 @@ describe("ingestSnapshot", () => {
     expect(await deleteSnapshot({ id: result.id })).toBe(false);
   });
 
-  it("keeps concurrent uploads of the same content to one snapshot", async () => {
-    const snapshot = fleet(20);
-    const results = await Promise.all([1, 2, 3, 4].map(() => ingestSnapshot({ snapshot, format: "json" })));
-    expect(new Set(results.map((r) => r.id)).size).toBe(1);
-    expect(results.filter((r) => r.created)).toHaveLength(1);
+  it("keeps concurrent uploads of the same content to one snapshot, each answered without an error", async () => {
+    // The snapshot id is derived from the content hash, so racing uploads collide on both
+    // unique keys; whichever Postgres checks first, every upload must answer the one id.
+    for (let round = 0; round < 8; round++) {
+      const snapshot = fleet(3);
+      const results = await Promise.all(Array.from({ length: 12 }, () => ingestSnapshot({ snapshot, format: "json" })));
+      expect(new Set(results.map((r) => r.id)).size).toBe(1);
+      expect(results.filter((r) => r.created)).toHaveLength(1);
+    }
+  });
+
+  it("claims a snapshot once when identical uploads insert at the same instant", async () => {
+    // On connections of their own, released together, so the inserts race inside Postgres
+    // (through the app's pool they arrive a fraction of a millisecond apart, and rarely do).
+    const clients = await Promise.all(Array.from({ length: 8 }, async () => {
+      const client = new pg.Client({ connectionString: inject("databaseUrl") });
+      await client.connect();
+      return client;
+    }));
+    try {
+      for (let round = 0; round < 40; round++) {
+        const statement = claimSnapshotStatement(normaliseSnapshot(fleet(1)), { format: "json", serviceCount: 1 });
+        await Promise.all(clients.map((client) => client.query("BEGIN")));
+        // Each commits as soon as its insert returns: the others wait for it inside Postgres.
+        const claims = await Promise.all(
+          clients.map(async (client) => {
+            const claim = await client.query(statement.text, statement.values).catch((error: Error) => error);
+            await client.query(claim instanceof Error ? "ROLLBACK" : "COMMIT");
+            return claim;
+          }),
+        );
+        expect(claims.filter((claim) => claim instanceof Error)).toEqual([]);
+        expect(claims.filter((claim) => !(claim instanceof Error) && claim.rowCount === 1)).toHaveLength(1);
+      }
+    } finally {
+      await Promise.all(clients.map((client) => client.end()));
+    }
   });
 
   it("AppError is what parse failures use, so routes can map them", () => {

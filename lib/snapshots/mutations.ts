@@ -5,6 +5,8 @@ import { analyseSnapshot } from "@/lib/analysis/queries";
 import type { ServiceSnapshot } from "@/lib/analysis/types";
 import { forgetAnalysesFrom } from "@/lib/analysis/store";
 import { getDb } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { type NormalisedSnapshot, normaliseSnapshot } from "./identity";
 import type { CanonicalSnapshot } from "./schemas";
 
@@ -56,17 +58,10 @@ export async function ingestNormalisedSnapshot(input: {
 
   const stored = await getDb().$transaction(
     async (tx) => {
-      const inserted = await tx.$queryRaw<Array<{ id: string }>>`
-        INSERT INTO snapshot (id, content_hash, taken_at, source, environment, format, host_count, service_count)
-        VALUES (${normalised.id}, ${normalised.contentHash}, ${normalised.takenAt}, ${normalised.source},
-                ${normalised.environment}, ${input.format}, ${normalised.hosts.length}, ${serviceNames.length})
-        ON CONFLICT (content_hash) DO NOTHING
-        RETURNING id`;
-      if (inserted.length === 0) {
-        const existing = await tx.snapshot.findUniqueOrThrow({
-          where: { contentHash: normalised.contentHash },
-          select: { id: true, format: true },
-        });
+      if (!(await claimSnapshot(tx, normalised, { format: input.format, serviceCount: serviceNames.length }))) {
+        const existing = await tx.snapshot.findUnique({ where: { contentHash: normalised.contentHash }, select: { id: true } });
+        // Only a different content whose hash shares the id's 64 bits gets here.
+        if (!existing) throw new AppError("conflict", { message: `snapshot id ${normalised.id} is taken by different content` });
         return { ...result, id: existing.id, created: false };
       }
 
@@ -140,6 +135,27 @@ export async function ingestNormalisedSnapshot(input: {
   return stored;
 }
 
+type Tx = Pick<ReturnType<typeof getDb>, "$queryRaw" | "$executeRaw">;
+
+/**
+ * Inserts the snapshot's row; false when that content (or its id) is stored already.
+ * The id is the content hash's first 64 bits, so identical uploads racing each other collide
+ * on both unique keys, and Postgres may find either first: naming no conflict target covers
+ * both (with `ON CONFLICT (content_hash)`, a race on the id was an error).
+ */
+export async function claimSnapshot(tx: Tx, normalised: NormalisedSnapshot, counts: { format: string; serviceCount: number }): Promise<boolean> {
+  return (await tx.$queryRaw<Array<{ id: string }>>(claimSnapshotStatement(normalised, counts))).length > 0;
+}
+
+export function claimSnapshotStatement(normalised: NormalisedSnapshot, counts: { format: string; serviceCount: number }): Prisma.Sql {
+  return Prisma.sql`
+    INSERT INTO snapshot (id, content_hash, taken_at, source, environment, format, host_count, service_count)
+    VALUES (${normalised.id}, ${normalised.contentHash}, ${normalised.takenAt}, ${normalised.source},
+            ${normalised.environment}, ${counts.format}, ${normalised.hosts.length}, ${counts.serviceCount})
+    ON CONFLICT DO NOTHING
+    RETURNING id`;
+}
+
 /**
  * Every component and host row checks its manifest (foreign key) by a query planned from
  * the table's statistics. When those say the table is nearly empty (a new database, or
@@ -148,7 +164,7 @@ export async function ingestNormalisedSnapshot(input: {
  * When this ingestion outgrows what the statistics know, they are renewed inside the
  * transaction, where ANALYZE counts the rows it is adding.
  */
-async function refreshManifestStatistics(tx: Pick<ReturnType<typeof getDb>, "$queryRaw" | "$executeRaw">, newManifests: number): Promise<void> {
+async function refreshManifestStatistics(tx: Tx, newManifests: number): Promise<void> {
   if (newManifests < 100) return;
   const [known] = await tx.$queryRaw<Array<{ rows: number }>>`SELECT reltuples::float8 AS rows FROM pg_class WHERE oid = 'manifest'::regclass`;
   // A table owned by another role is skipped with a warning, not an error: the ingestion goes on.
