@@ -58,6 +58,7 @@ export async function ingestNormalisedSnapshot(input: {
 
   const stored = await getDb().$transaction(
     async (tx) => {
+      await planKeyChecksByIndex(tx);
       if (!(await claimSnapshot(tx, normalised, { format: input.format, serviceCount: serviceNames.length }))) {
         const existing = await tx.snapshot.findUnique({ where: { contentHash: normalised.contentHash }, select: { id: true } });
         // Only a different content whose hash shares the id's 64 bits gets here.
@@ -76,7 +77,6 @@ export async function ingestNormalisedSnapshot(input: {
           RETURNING hash`;
         for (const row of rows) newManifests.add(row.hash);
       }
-      await refreshManifestStatistics(tx, newManifests.size);
 
       // Only manifests this snapshot introduced need their components written.
       const componentRows: { hash: string[]; name: string[]; version: string[] } = { hash: [], name: [], version: [] };
@@ -157,18 +157,18 @@ export function claimSnapshotStatement(normalised: NormalisedSnapshot, counts: {
 }
 
 /**
- * Every component and host row checks its manifest (foreign key) by a query planned from
- * the table's statistics. When those say the table is nearly empty (a new database, or
- * autovacuum right after large ingestions were rolled back), Postgres checks by scanning the
- * whole table: a 20,000-manifest upload then took over 5 minutes instead of 20 seconds.
- * When this ingestion outgrows what the statistics know, they are renewed inside the
- * transaction, where ANALYZE counts the rows it is adding.
+ * Every component and host row checks its manifest (the foreign key) with a query Postgres
+ * plans from the table's statistics and then keeps per connection. Those plans went wrong in
+ * two ways: one made while the table was small stays a sequential scan after it has grown;
+ * and autovacuum, cleaning up after rolled-back ingestions, can leave statistics that say the
+ * table is nearly empty while its index is large, so a check planned anew in the middle of an
+ * ingestion scans the whole table. Either way a 20,000-manifest upload took over 5 minutes
+ * instead of 20 seconds (the SIGKILL fault test caught both). The checks are single-row
+ * lookups by primary key: within this transaction they are planned anew, by index.
  */
-async function refreshManifestStatistics(tx: Tx, newManifests: number): Promise<void> {
-  if (newManifests < 100) return;
-  const [known] = await tx.$queryRaw<Array<{ rows: number }>>`SELECT reltuples::float8 AS rows FROM pg_class WHERE oid = 'manifest'::regclass`;
-  // A table owned by another role is skipped with a warning, not an error: the ingestion goes on.
-  if ((known?.rows ?? 0) < newManifests) await tx.$executeRaw`ANALYZE manifest`;
+async function planKeyChecksByIndex(tx: Tx): Promise<void> {
+  await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
+  await tx.$executeRaw`DISCARD PLANS`;
 }
 
 /** The snapshot as the analysis sees it, per service, from memory: what reading it back would give. */
@@ -200,6 +200,8 @@ function toServiceSnapshots(normalised: NormalisedSnapshot, format: string): Map
 /** Removes a snapshot and its hosts; manifests no other snapshot uses go with it. */
 export async function deleteSnapshot({ id }: { id: string }): Promise<boolean> {
   const deleted = await getDb().$transaction(async (tx) => {
+    // The cascades find each removed manifest's components and hosts by key, as ingestion does.
+    await planKeyChecksByIndex(tx);
     const snapshot = await tx.snapshot.findUnique({ where: { id }, select: { takenAt: true, services: { select: { service: true, environment: true } } } });
     if (!snapshot) return false;
     await forgetAnalysesFrom(tx, snapshot.services, snapshot.takenAt);

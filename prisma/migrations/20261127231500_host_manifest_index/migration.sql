@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "host_manifest_hash_idx" ON "host"("manifest_hash");
