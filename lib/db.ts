@@ -4,7 +4,7 @@ import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 
-function createPrismaClient(): PrismaClient {
+function createPool(): pg.Pool {
   if (!env.DATABASE_URL) {
     throw new Error("DATABASE_URL is not set: start Driftboard with `npm start`, which provides a database.");
   }
@@ -16,16 +16,26 @@ function createPrismaClient(): PrismaClient {
   pool.on("connect", (client) => {
     client.query("SET client_connection_check_interval = 1000").catch(() => {});
   });
-  return new PrismaClient({ adapter: new PrismaPg(pool) });
+  return pool;
 }
 
-// One client per process; in development Next.js re-evaluates modules on every change,
-// so the client is kept on globalThis to avoid opening a new pool each time.
-const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+// One pool and client per process; in development Next.js re-evaluates modules on every
+// change, so they are kept on globalThis to avoid opening a new pool each time.
+const globalForDb = globalThis as unknown as { pool?: pg.Pool; prisma?: PrismaClient };
 
 export function getDb(): PrismaClient {
-  globalForPrisma.prisma ??= createPrismaClient();
-  return globalForPrisma.prisma;
+  globalForDb.prisma ??= new PrismaClient({ adapter: new PrismaPg(getPool()) });
+  return globalForDb.prisma;
+}
+
+/**
+ * The pool under Prisma, for the few statements every request runs (the analysis
+ * generation, the health check): without Prisma's query building they cost a fraction of
+ * the CPU, which under 20 concurrent readers is most of a read's own work.
+ */
+export function getPool(): pg.Pool {
+  globalForDb.pool ??= createPool();
+  return globalForDb.pool;
 }
 
 export type Db = PrismaClient;

@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/lib/db";
+import { getDb, getPool } from "@/lib/db";
 
 /**
  * Analysis answers (the fleet summary, the service list, a service's detail) as JSON text,
@@ -50,7 +50,7 @@ export async function cachedAnswer(key: readonly unknown[], compute: () => Promi
 }
 
 async function readAnalysisGeneration(): Promise<string> {
-  const rows = await getDb().$queryRaw<Array<{ generation: string }>>`SELECT generation::text AS generation FROM analysis_generation WHERE id = 1`;
+  const { rows } = await getPool().query<{ generation: string }>("SELECT generation::text AS generation FROM analysis_generation WHERE id = 1");
   // Without the row (a database restored without it), nothing is kept: every read computes.
   return rows[0]?.generation ?? `none-${Math.random()}`;
 }

@@ -1,7 +1,7 @@
 import "server-only";
-import { getDb } from "@/lib/db";
+import { getPool } from "@/lib/db";
 
 /** Throws when the database does not answer a trivial query. */
 export async function checkDatabase(): Promise<void> {
-  await getDb().$queryRaw`SELECT 1`;
+  await getPool().query("SELECT 1");
 }
