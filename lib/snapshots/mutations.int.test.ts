@@ -128,8 +128,7 @@ describe("ingestSnapshot", () => {
   });
 
   it("keeps concurrent uploads of the same content to one snapshot, each answered without an error", async () => {
-    // The snapshot id is derived from the content hash, so racing uploads collide on both
-    // unique keys; whichever Postgres checks first, every upload must answer the one id.
+    // Twelve at once, more than the pool has connections: one stores it, the rest answer its id.
     for (let round = 0; round < 8; round++) {
       const snapshot = fleet(3);
       const results = await Promise.all(Array.from({ length: 12 }, () => ingestSnapshot({ snapshot, format: "json" })));
