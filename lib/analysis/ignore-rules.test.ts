@@ -39,6 +39,18 @@ describe("createIgnoreMatcher", () => {
     expect(matcher("config:uptime")?.reason).toBe("u");
     expect(matcher("/etc/hosts")).toBeNull();
   });
+
+  it("answers with the rules it was given, though matches are kept across matchers", () => {
+    // The same patterns with other reasons share what was matched, but each names its own rule.
+    const first = createIgnoreMatcher([{ pattern: "build_*", reason: "first" }], "a");
+    const second = createIgnoreMatcher([{ pattern: "build_*", service: "b", reason: "second" }], "b");
+    expect(first("build_id")?.reason).toBe("first");
+    expect(second("build_id")?.reason).toBe("second");
+    expect(createIgnoreMatcher([{ pattern: "build_*", service: "b", reason: "second" }], "a")("build_id")).toBeNull();
+    // Another order of the same patterns is another list: the first rule that matches wins.
+    const reordered = createIgnoreMatcher([{ pattern: "*_id", reason: "ids" }, { pattern: "build_*", reason: "builds" }], "a");
+    expect(reordered("build_id")?.reason).toBe("ids");
+  });
 });
 
 describe("BUILT_IN_IGNORE_RULES", () => {

@@ -47,6 +47,8 @@ function compareGroups(a: ParsedGroup, b: ParsedGroup): number {
 }
 
 function groupVersions(versions: readonly VersionCount[], level: "major" | "minor"): VersionGroup[] {
+  // Most components run one version: nothing to total or sort.
+  if (versions.length === 1) return [{ group: parseVersionGroups(versions[0]!.version)[level], hostCount: versions[0]!.hostCount }];
   const totals = new Map<string | null, number>();
   for (const { version, hostCount } of versions) {
     const group = parseVersionGroups(version)[level];

@@ -86,9 +86,31 @@ export interface ParsedVersion {
   tokens: Token[];
 }
 
+/**
+ * Parsed versions are kept: every service of every snapshot summarises its spread, and the
+ * same few thousand version strings came back to be tokenised each time.
+ */
+const parsedVersions = new Map<string, ParsedVersion>();
+const parsedGroups = new Map<string, VersionGroups>();
+const MAX_KEPT = 100_000;
+
+function kept<T>(cache: Map<string, T>, key: string, make: (key: string) => T): T {
+  let value = cache.get(key);
+  if (value === undefined) {
+    // Builds unique per host (a fleet of one-off builds) must not grow this without end.
+    if (cache.size >= MAX_KEPT) cache.clear();
+    value = make(key);
+    cache.set(key, value);
+  }
+  return value;
+}
+
+/** A version tokenised for comparing; treat it as read-only, it is shared. */
 export function parseVersion(version: string): ParsedVersion {
-  const isDigest = isDigestVersion(version);
-  return { text: version, isDigest, tokens: isDigest ? [] : tokenise(version) };
+  return kept(parsedVersions, version, (text) => {
+    const isDigest = isDigestVersion(text);
+    return { text, isDigest, tokens: isDigest ? [] : tokenise(text) };
+  });
 }
 
 /** compareVersions over parsed versions. */
@@ -116,6 +138,10 @@ export interface VersionGroups {
 const SEMVER_LIKE = /^(?:(\d+):)?v?(\d+)(?:\.(\d+))?/i;
 
 export function parseVersionGroups(version: string): VersionGroups {
+  return kept(parsedGroups, version, groupsOf);
+}
+
+function groupsOf(version: string): VersionGroups {
   const match = isDigestVersion(version) ? null : SEMVER_LIKE.exec(version);
   if (!match) return { major: null, minor: null };
   const [, epoch, majorDigits, minorDigits] = match;
