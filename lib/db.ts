@@ -9,14 +9,17 @@ function createPool(): pg.Pool {
     throw new Error("DATABASE_URL is not set: start Driftboard with `npm start`, which provides a database.");
   }
   // A small pool per replica: several replicas share one Postgres (max_connections 100).
-  const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 10 });
-  // A replica killed in the middle of an ingestion leaves its backend running the statement
-  // to its end (a 50,000-row insert) before it notices; with this, Postgres checks the client
-  // every second and stops. Postgres 13 and older do not know the setting: nothing lost.
-  pool.on("connect", (client) => {
-    client.query("SET client_connection_check_interval = 1000").catch(() => {});
+  return new pg.Pool({
+    connectionString: env.DATABASE_URL,
+    max: 10,
+    // A replica killed in the middle of an ingestion leaves its backend running the statement
+    // to its end (a 50,000-row insert) before it notices; with this, Postgres checks the client
+    // every second and stops. Postgres 13 and older do not know the setting: nothing lost.
+    // Awaited before the connection is handed out (a query sent alongside it made pg warn).
+    onConnect: async (client) => {
+      await client.query("SET client_connection_check_interval = 1000").catch(() => {});
+    },
   });
-  return pool;
 }
 
 // One pool and client per process; in development Next.js re-evaluates modules on every
