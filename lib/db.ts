@@ -42,3 +42,25 @@ export function getPool(): pg.Pool {
 }
 
 export type Db = PrismaClient;
+
+/**
+ * Runs `work` in one transaction on a connection of its own from the pool. For statements
+ * whose parameters are large (bulk inserts of 50,000-element arrays): Prisma would copy them
+ * whole into its query engine, whose memory then never shrinks.
+ */
+export async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await getPool().connect();
+  let isBroken = false;
+  try {
+    await client.query("BEGIN");
+    const result = await work(client);
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    // A connection that cannot even roll back is not handed out again.
+    await client.query("ROLLBACK").catch(() => (isBroken = true));
+    throw error;
+  } finally {
+    client.release(isBroken);
+  }
+}

@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { getDb } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { ChangeEvent } from "./classification";
 import { HISTORY_LIMIT, loadServiceSnapshots, type ServiceRef, serviceKey, snapshotServiceKey } from "./load-history";
 import {
@@ -433,11 +434,15 @@ export async function forgetAnalysesFrom(
   services: readonly ServiceRef[],
   takenAt: Date,
 ): Promise<void> {
-  if (services.length === 0) return;
-  await tx.$executeRaw`
+  if (services.length > 0) await tx.$executeRaw(forgetAnalysesStatement(services, takenAt));
+}
+
+/** forgetAnalysesFrom's statement, for a transaction on a plain connection (ingestion's). */
+export function forgetAnalysesStatement(services: readonly ServiceRef[], takenAt: Date): Prisma.Sql {
+  return Prisma.sql`
     DELETE FROM service_analysis a
     USING unnest(${services.map((s) => s.service)}::text[], ${services.map((s) => s.environment)}::text[]) AS s(service, environment)
-    WHERE a.service = s.service AND a.environment = s.environment AND a.taken_at >= ${takenAt}`;
+    WHERE a.service = s.service AND a.environment = s.environment AND a.taken_at >= ${takenAt}::timestamptz`;
 }
 
 function refOf(key: string): ServiceRef {

@@ -3,8 +3,8 @@ import { bumpAnalysisGeneration } from "@/lib/analysis/answers";
 import { compareHostKeys, snapshotServiceKey } from "@/lib/analysis/load-history";
 import { analyseSnapshot } from "@/lib/analysis/queries";
 import type { ServiceSnapshot } from "@/lib/analysis/types";
-import { forgetAnalysesFrom } from "@/lib/analysis/store";
-import { getDb } from "@/lib/db";
+import { forgetAnalysesFrom, forgetAnalysesStatement } from "@/lib/analysis/store";
+import { getDb, inTransaction } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { type NormalisedSnapshot, normaliseSnapshot } from "./identity";
@@ -56,75 +56,74 @@ export async function ingestNormalisedSnapshot(input: {
     skipped: input.skipped ?? [],
   };
 
-  const stored = await getDb().$transaction(
-    async (tx) => {
-      await planKeyChecksByIndex(tx);
-      if (!(await claimSnapshot(tx, normalised, { format: input.format, serviceCount: serviceNames.length }))) {
-        const existing = await tx.snapshot.findUnique({ where: { contentHash: normalised.contentHash }, select: { id: true } });
-        // Only a different content whose hash shares the id's 64 bits gets here.
-        if (!existing) throw new AppError("conflict", { message: `snapshot id ${normalised.id} is taken by different content` });
-        return { ...result, id: existing.id, created: false };
+  // On a plain connection of the pool: Prisma copies every parameter into its query engine,
+  // and for 50,000-row arrays that cost more time and memory than the statements themselves.
+  const stored = await inTransaction(async (client) => {
+    const run = async <Row>(statement: Prisma.Sql): Promise<Row[]> => (await client.query(statement.text, statement.values)).rows as Row[];
+    await planKeyChecksByIndex(run);
+    const claimed = await run(claimSnapshotStatement(normalised, { format: input.format, serviceCount: serviceNames.length }));
+    if (claimed.length === 0) {
+      const [existing] = await run<{ id: string }>(Prisma.sql`SELECT id FROM snapshot WHERE content_hash = ${normalised.contentHash}`);
+      // Only a different content whose hash shares the id's 64 bits gets here.
+      if (!existing) throw new AppError("conflict", { message: `snapshot id ${normalised.id} is taken by different content` });
+      return { ...result, id: existing.id, created: false };
+    }
+
+    const newManifests = new Set<string>();
+    for (let i = 0; i < normalised.manifests.length; i += CHUNK_ROWS) {
+      const chunk = normalised.manifests.slice(i, i + CHUNK_ROWS);
+      const rows = await run<{ hash: string }>(Prisma.sql`
+        INSERT INTO manifest (hash, component_count)
+        SELECT * FROM unnest(${chunk.map((m) => m.hash)}::text[], ${chunk.map((m) => m.components.length)}::int[])
+        ON CONFLICT (hash) DO NOTHING
+        RETURNING hash`);
+      for (const row of rows) newManifests.add(row.hash);
+    }
+
+    // Only manifests this snapshot introduced need their components written.
+    const componentRows: { hash: string[]; name: string[]; version: string[] } = { hash: [], name: [], version: [] };
+    const flush = async () => {
+      if (componentRows.hash.length === 0) return;
+      await run(Prisma.sql`
+        INSERT INTO manifest_component (manifest_hash, name, version)
+        SELECT * FROM unnest(${componentRows.hash}::text[], ${componentRows.name}::text[], ${componentRows.version}::text[])`);
+      componentRows.hash = [];
+      componentRows.name = [];
+      componentRows.version = [];
+    };
+    for (const manifest of normalised.manifests) {
+      if (!newManifests.has(manifest.hash)) continue;
+      for (const [name, version] of manifest.components) {
+        componentRows.hash.push(manifest.hash);
+        componentRows.name.push(name);
+        componentRows.version.push(version);
+        if (componentRows.hash.length >= CHUNK_ROWS) await flush();
       }
+    }
+    await flush();
 
-      const manifestHashes = normalised.manifests.map((m) => m.hash);
-      const newManifests = new Set<string>();
-      for (let i = 0; i < manifestHashes.length; i += CHUNK_ROWS) {
-        const chunk = normalised.manifests.slice(i, i + CHUNK_ROWS);
-        const rows = await tx.$queryRaw<Array<{ hash: string }>>`
-          INSERT INTO manifest (hash, component_count)
-          SELECT * FROM unnest(${chunk.map((m) => m.hash)}::text[], ${chunk.map((m) => m.components.length)}::int[])
-          ON CONFLICT (hash) DO NOTHING
-          RETURNING hash`;
-        for (const row of rows) newManifests.add(row.hash);
-      }
+    for (let i = 0; i < normalised.hosts.length; i += CHUNK_ROWS) {
+      const chunk = normalised.hosts.slice(i, i + CHUNK_ROWS);
+      await run(Prisma.sql`
+        INSERT INTO host (snapshot_id, host_key, service, environment, role, image, launched_at, manifest_hash)
+        SELECT ${normalised.id}::text, * FROM unnest(
+          ${chunk.map((h) => h.hostKey)}::text[], ${chunk.map((h) => h.service)}::text[],
+          ${chunk.map((h) => h.environment)}::text[], ${chunk.map((h) => h.role)}::text[],
+          ${chunk.map((h) => h.image)}::text[], ${chunk.map((h) => h.launchedAt)}::timestamptz[],
+          ${chunk.map((h) => h.manifestHash)}::text[])`);
+    }
 
-      // Only manifests this snapshot introduced need their components written.
-      const componentRows: { hash: string[]; name: string[]; version: string[] } = { hash: [], name: [], version: [] };
-      const flush = async () => {
-        if (componentRows.hash.length === 0) return;
-        await tx.$executeRaw`
-          INSERT INTO manifest_component (manifest_hash, name, version)
-          SELECT * FROM unnest(${componentRows.hash}::text[], ${componentRows.name}::text[], ${componentRows.version}::text[])`;
-        componentRows.hash = [];
-        componentRows.name = [];
-        componentRows.version = [];
-      };
-      for (const manifest of normalised.manifests) {
-        if (!newManifests.has(manifest.hash)) continue;
-        for (const [name, version] of manifest.components) {
-          componentRows.hash.push(manifest.hash);
-          componentRows.name.push(name);
-          componentRows.version.push(version);
-          if (componentRows.hash.length >= CHUNK_ROWS) await flush();
-        }
-      }
-      await flush();
+    await run(Prisma.sql`
+      INSERT INTO snapshot_service (snapshot_id, service, environment, taken_at, host_count)
+      SELECT ${normalised.id}::text, s.service, s.environment, ${normalised.takenAt}::timestamptz, s.host_count
+      FROM unnest(${normalised.services.map((s) => s.service)}::text[],
+                  ${normalised.services.map((s) => s.environment)}::text[],
+                  ${normalised.services.map((s) => s.hostCount)}::int[]) AS s(service, environment, host_count)`);
 
-      for (let i = 0; i < normalised.hosts.length; i += CHUNK_ROWS) {
-        const chunk = normalised.hosts.slice(i, i + CHUNK_ROWS);
-        await tx.$executeRaw`
-          INSERT INTO host (snapshot_id, host_key, service, environment, role, image, launched_at, manifest_hash)
-          SELECT ${normalised.id}, * FROM unnest(
-            ${chunk.map((h) => h.hostKey)}::text[], ${chunk.map((h) => h.service)}::text[],
-            ${chunk.map((h) => h.environment)}::text[], ${chunk.map((h) => h.role)}::text[],
-            ${chunk.map((h) => h.image)}::text[], ${chunk.map((h) => h.launchedAt)}::timestamptz[],
-            ${chunk.map((h) => h.manifestHash)}::text[])`;
-      }
-
-      await tx.$executeRaw`
-        INSERT INTO snapshot_service (snapshot_id, service, environment, taken_at, host_count)
-        SELECT ${normalised.id}, s.service, s.environment, ${normalised.takenAt}::timestamptz, s.host_count
-        FROM unnest(${normalised.services.map((s) => s.service)}::text[],
-                    ${normalised.services.map((s) => s.environment)}::text[],
-                    ${normalised.services.map((s) => s.hostCount)}::int[]) AS s(service, environment, host_count)`;
-
-      // Normally a no-op: only a snapshot older than the newest changes later analyses.
-      await forgetAnalysesFrom(tx, normalised.services, normalised.takenAt);
-      return { ...result, id: normalised.id, created: true };
-    },
-    // Large fleets take longer than Prisma's 5 s default; the work is still one transaction.
-    { timeout: 10 * 60_000, maxWait: 60_000 },
-  );
+    // Normally a no-op: only a snapshot older than the newest changes later analyses.
+    if (normalised.services.length > 0) await run(forgetAnalysesStatement(normalised.services, normalised.takenAt));
+    return { ...result, id: normalised.id, created: true };
+  });
   // The snapshot is stored whatever happens here: a read computes what this could not.
   if (stored.created) {
     await analyseSnapshot(stored.id, normalised.services, toServiceSnapshots(normalised, input.format)).catch((error: unknown) => {
@@ -135,18 +134,12 @@ export async function ingestNormalisedSnapshot(input: {
   return stored;
 }
 
-type Tx = Pick<ReturnType<typeof getDb>, "$queryRaw" | "$executeRaw">;
-
 /**
- * Inserts the snapshot's row; false when that content (or its id) is stored already.
- * The id is the content hash's first 64 bits, so identical uploads racing each other collide
- * on both unique keys, and Postgres may find either first: naming no conflict target covers
- * both (with `ON CONFLICT (content_hash)`, a race on the id was an error).
+ * Inserts the snapshot's row, returning its id, or no row when that content (or its id) is
+ * stored already. The id is the content hash's first 64 bits, so identical uploads racing
+ * each other collide on both unique keys, and Postgres may find either first: naming no
+ * conflict target covers both (with `ON CONFLICT (content_hash)`, a race on the id was an error).
  */
-export async function claimSnapshot(tx: Tx, normalised: NormalisedSnapshot, counts: { format: string; serviceCount: number }): Promise<boolean> {
-  return (await tx.$queryRaw<Array<{ id: string }>>(claimSnapshotStatement(normalised, counts))).length > 0;
-}
-
 export function claimSnapshotStatement(normalised: NormalisedSnapshot, counts: { format: string; serviceCount: number }): Prisma.Sql {
   return Prisma.sql`
     INSERT INTO snapshot (id, content_hash, taken_at, source, environment, format, host_count, service_count)
@@ -166,9 +159,9 @@ export function claimSnapshotStatement(normalised: NormalisedSnapshot, counts: {
  * instead of 20 seconds (the SIGKILL fault test caught both). The checks are single-row
  * lookups by primary key: within this transaction they are planned anew, by index.
  */
-async function planKeyChecksByIndex(tx: Tx): Promise<void> {
-  await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
-  await tx.$executeRaw`DISCARD PLANS`;
+async function planKeyChecksByIndex(run: (statement: Prisma.Sql) => Promise<unknown>): Promise<void> {
+  await run(Prisma.sql`SET LOCAL enable_seqscan = off`);
+  await run(Prisma.sql`DISCARD PLANS`);
 }
 
 /** The snapshot as the analysis sees it, per service, from memory: what reading it back would give. */
@@ -201,7 +194,7 @@ function toServiceSnapshots(normalised: NormalisedSnapshot, format: string): Map
 export async function deleteSnapshot({ id }: { id: string }): Promise<boolean> {
   const deleted = await getDb().$transaction(async (tx) => {
     // The cascades find each removed manifest's components and hosts by key, as ingestion does.
-    await planKeyChecksByIndex(tx);
+    await planKeyChecksByIndex((statement) => tx.$executeRaw(statement));
     const snapshot = await tx.snapshot.findUnique({ where: { id }, select: { takenAt: true, services: { select: { service: true, environment: true } } } });
     if (!snapshot) return false;
     await forgetAnalysesFrom(tx, snapshot.services, snapshot.takenAt);
