@@ -155,9 +155,9 @@ export function claimSnapshotStatement(normalised: NormalisedSnapshot, counts: {
  * two ways: one made while the table was small stays a sequential scan after it has grown;
  * and autovacuum, cleaning up after rolled-back ingestions, can leave statistics that say the
  * table is nearly empty while its index is large, so a check planned anew in the middle of an
- * ingestion scans the whole table. Either way a 20,000-manifest upload took over 5 minutes
- * instead of 20 seconds (the SIGKILL fault test caught both). The checks are single-row
- * lookups by primary key: within this transaction they are planned anew, by index.
+ * ingestion scans the whole table. The second turned the SIGKILL fault test's 20,000-manifest
+ * upload from 20 seconds into more than 5 minutes; the first was shown in psql. The checks are
+ * single-row lookups by primary key: within this transaction they are planned anew, by index.
  */
 async function planKeyChecksByIndex(run: (statement: Prisma.Sql) => Promise<unknown>): Promise<void> {
   await run(Prisma.sql`SET LOCAL enable_seqscan = off`);
