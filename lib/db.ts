@@ -1,7 +1,7 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 
 function createPool(): pg.Pool {
@@ -43,17 +43,20 @@ export function getPool(): pg.Pool {
 
 export type Db = PrismaClient;
 
+/** Runs one statement built with `Prisma.sql` and returns its rows. */
+export type RunSql = <Row = Record<string, unknown>>(statement: Prisma.Sql) => Promise<Row[]>;
+
 /**
- * Runs `work` in one transaction on a connection of its own from the pool. For statements
- * whose parameters are large (bulk inserts of 50,000-element arrays): Prisma would copy them
- * whole into its query engine, whose memory then never shrinks.
+ * Runs `work` in one transaction on a connection of its own from the pool, for the snapshot
+ * writes. Their bulk inserts carry 50,000-element arrays, which Prisma would copy whole into
+ * its query engine, whose memory then never shrinks.
  */
-export async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(work: (run: RunSql) => Promise<T>): Promise<T> {
   const client = await getPool().connect();
   let isBroken = false;
   try {
     await client.query("BEGIN");
-    const result = await work(client);
+    const result = await work(async <Row>(statement: Prisma.Sql) => (await client.query(statement.text, statement.values)).rows as Row[]);
     await client.query("COMMIT");
     return result;
   } catch (error) {

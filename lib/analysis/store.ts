@@ -429,16 +429,11 @@ async function writeAnalyses(
  * Forgets the analyses a snapshot at `takenAt` can change: those of its services from its time
  * on (their windows now include it, or no longer do). Run inside the ingest or delete transaction.
  */
-export async function forgetAnalysesFrom(
-  tx: Pick<ReturnType<typeof getDb>, "$executeRaw">,
-  services: readonly ServiceRef[],
-  takenAt: Date,
-): Promise<void> {
-  if (services.length > 0) await tx.$executeRaw(forgetAnalysesStatement(services, takenAt));
-}
-
-/** forgetAnalysesFrom's statement, for a transaction on a plain connection (ingestion's). */
-export function forgetAnalysesStatement(services: readonly ServiceRef[], takenAt: Date): Prisma.Sql {
+/**
+ * Removes the stored analyses of `services` from `takenAt` on: run in the transaction that
+ * stores or deletes a snapshot taken then.
+ */
+export function forgetAnalysesFrom(services: readonly ServiceRef[], takenAt: Date): Prisma.Sql {
   return Prisma.sql`
     DELETE FROM service_analysis a
     USING unnest(${services.map((s) => s.service)}::text[], ${services.map((s) => s.environment)}::text[]) AS s(service, environment)

@@ -3,8 +3,8 @@ import { bumpAnalysisGeneration } from "@/lib/analysis/answers";
 import { compareHostKeys, snapshotServiceKey } from "@/lib/analysis/load-history";
 import { analyseSnapshot } from "@/lib/analysis/queries";
 import type { ServiceSnapshot } from "@/lib/analysis/types";
-import { forgetAnalysesFrom, forgetAnalysesStatement } from "@/lib/analysis/store";
-import { getDb, inTransaction } from "@/lib/db";
+import { forgetAnalysesFrom } from "@/lib/analysis/store";
+import { inTransaction, type RunSql } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { type NormalisedSnapshot, normaliseSnapshot } from "./identity";
@@ -58,8 +58,7 @@ export async function ingestNormalisedSnapshot(input: {
 
   // On a plain connection of the pool: Prisma copies every parameter into its query engine,
   // and for 50,000-row arrays that cost more time and memory than the statements themselves.
-  const stored = await inTransaction(async (client) => {
-    const run = async <Row>(statement: Prisma.Sql): Promise<Row[]> => (await client.query(statement.text, statement.values)).rows as Row[];
+  const stored = await inTransaction(async (run) => {
     await planKeyChecksByIndex(run);
     const claimed = await run(claimSnapshotStatement(normalised, { format: input.format, serviceCount: serviceNames.length }));
     if (claimed.length === 0) {
@@ -121,7 +120,7 @@ export async function ingestNormalisedSnapshot(input: {
                   ${normalised.services.map((s) => s.hostCount)}::int[]) AS s(service, environment, host_count)`);
 
     // Normally a no-op: only a snapshot older than the newest changes later analyses.
-    if (normalised.services.length > 0) await run(forgetAnalysesStatement(normalised.services, normalised.takenAt));
+    await run(forgetAnalysesFrom(normalised.services, normalised.takenAt));
     return { ...result, id: normalised.id, created: true };
   });
   // The snapshot is stored whatever happens here: a read computes what this could not.
@@ -159,7 +158,7 @@ export function claimSnapshotStatement(normalised: NormalisedSnapshot, counts: {
  * upload from 20 seconds into more than 5 minutes; the first was shown in psql. The checks are
  * single-row lookups by primary key: within this transaction they are planned anew, by index.
  */
-async function planKeyChecksByIndex(run: (statement: Prisma.Sql) => Promise<unknown>): Promise<void> {
+async function planKeyChecksByIndex(run: RunSql): Promise<void> {
   await run(Prisma.sql`SET LOCAL enable_seqscan = off`);
   await run(Prisma.sql`DISCARD PLANS`);
 }
@@ -192,15 +191,15 @@ function toServiceSnapshots(normalised: NormalisedSnapshot, format: string): Map
 
 /** Removes a snapshot and its hosts; manifests no other snapshot uses go with it. */
 export async function deleteSnapshot({ id }: { id: string }): Promise<boolean> {
-  const deleted = await getDb().$transaction(async (tx) => {
+  const deleted = await inTransaction(async (run) => {
     // The cascades find each removed manifest's components and hosts by key, as ingestion does.
-    await planKeyChecksByIndex((statement) => tx.$executeRaw(statement));
-    const snapshot = await tx.snapshot.findUnique({ where: { id }, select: { takenAt: true, services: { select: { service: true, environment: true } } } });
+    await planKeyChecksByIndex(run);
+    const [snapshot] = await run<{ taken_at: Date }>(Prisma.sql`SELECT taken_at FROM snapshot WHERE id = ${id} FOR UPDATE`);
     if (!snapshot) return false;
-    await forgetAnalysesFrom(tx, snapshot.services, snapshot.takenAt);
-    const deleted = await tx.snapshot.deleteMany({ where: { id } });
-    if (deleted.count === 0) return false;
-    await tx.$executeRaw`DELETE FROM manifest m WHERE NOT EXISTS (SELECT 1 FROM host h WHERE h.manifest_hash = m.hash)`;
+    const services = await run<{ service: string; environment: string }>(Prisma.sql`SELECT service, environment FROM snapshot_service WHERE snapshot_id = ${id}`);
+    await run(forgetAnalysesFrom(services, snapshot.taken_at));
+    await run(Prisma.sql`DELETE FROM snapshot WHERE id = ${id}`);
+    await run(Prisma.sql`DELETE FROM manifest m WHERE NOT EXISTS (SELECT 1 FROM host h WHERE h.manifest_hash = m.hash)`);
     return true;
   });
   if (deleted) await bumpAnalysisGeneration();
