@@ -1,3 +1,4 @@
+import { keptBy } from "./kept";
 import { CONFIG_PREFIX } from "./types";
 
 export interface IgnoreRule {
@@ -77,38 +78,21 @@ export function createIgnoreMatcher(
   service: string,
 ): (component: string) => IgnoreRule | null {
   const applicable = rules.filter((rule) => rule.service == null || rule.service === service);
-  const matching = matchingFor(applicable);
+  const matching = matchingByPatterns(JSON.stringify(applicable.map((rule) => rule.pattern)));
   return (component) => {
     const index = matching(component);
     return index < 0 ? null : applicable[index]!;
   };
 }
 
-const MAX_RULE_LISTS = 100;
-const MAX_NAMES = 100_000;
-const matchersByRules = new Map<string, (component: string) => number>();
-
-/** For one list of rules: the index of the first rule that matches a name, or -1. */
-function matchingFor(applicable: readonly IgnoreRule[]): (component: string) => number {
-  const key = JSON.stringify(applicable.map((rule) => rule.pattern));
-  let matching = matchersByRules.get(key);
-  if (!matching) {
-    const regExps = applicable.map((rule) => convertGlobToRegExp(rule.pattern));
-    const found = new Map<string, number>();
-    matching = (component) => {
-      let index = found.get(component);
-      if (index === undefined) {
-        const bare = component.startsWith(CONFIG_PREFIX) ? component.slice(CONFIG_PREFIX.length) : component;
-        index = regExps.findIndex((regExp) => regExp.test(component) || regExp.test(bare));
-        // A fleet whose every host names its own components must not grow this without end.
-        if (found.size >= MAX_NAMES) found.clear();
-        found.set(component, index);
-      }
-      return index;
-    };
-    // Custom rules per service make new lists; keep only the most recent ones.
-    if (matchersByRules.size >= MAX_RULE_LISTS) matchersByRules.delete(matchersByRules.keys().next().value!);
-    matchersByRules.set(key, matching);
-  }
-  return matching;
-}
+/**
+ * For one list of patterns (as JSON): the index of the first that matches a name, or -1.
+ * Custom rules per service make more lists; up to a hundred are kept.
+ */
+const matchingByPatterns = keptBy((patterns: string): ((component: string) => number) => {
+  const regExps = (JSON.parse(patterns) as string[]).map(convertGlobToRegExp);
+  return keptBy((component) => {
+    const bare = component.startsWith(CONFIG_PREFIX) ? component.slice(CONFIG_PREFIX.length) : component;
+    return regExps.findIndex((regExp) => regExp.test(component) || regExp.test(bare));
+  });
+}, 100);

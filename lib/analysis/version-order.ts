@@ -3,6 +3,7 @@
  * `1.0.0-rc1`), Debian/RPM (`1:2.3-1`, `1.2.3-ubuntu0.4`, `1.0~rc1`), calendar versions
  * (`2024.01`) and image digests (`sha256:…`).
  */
+import { keptBy } from "./kept";
 
 type Token =
   | { kind: "tilde" }
@@ -90,27 +91,15 @@ export interface ParsedVersion {
  * Parsed versions are kept: every service of every snapshot summarises its spread, and the
  * same few thousand version strings came back to be tokenised each time.
  */
-const parsedVersions = new Map<string, ParsedVersion>();
-const parsedGroups = new Map<string, VersionGroups>();
-const MAX_KEPT = 100_000;
-
-function kept<T>(cache: Map<string, T>, key: string, make: (key: string) => T): T {
-  let value = cache.get(key);
-  if (value === undefined) {
-    // Builds unique per host (a fleet of one-off builds) must not grow this without end.
-    if (cache.size >= MAX_KEPT) cache.clear();
-    value = make(key);
-    cache.set(key, value);
-  }
-  return value;
-}
+const parsedVersions = keptBy((text): ParsedVersion => {
+  const isDigest = isDigestVersion(text);
+  return { text, isDigest, tokens: isDigest ? [] : tokenise(text) };
+});
+const parsedGroups = keptBy(groupsOf);
 
 /** A version tokenised for comparing; treat it as read-only, it is shared. */
 export function parseVersion(version: string): ParsedVersion {
-  return kept(parsedVersions, version, (text) => {
-    const isDigest = isDigestVersion(text);
-    return { text, isDigest, tokens: isDigest ? [] : tokenise(text) };
-  });
+  return parsedVersions(version);
 }
 
 /** compareVersions over parsed versions. */
@@ -138,7 +127,7 @@ export interface VersionGroups {
 const SEMVER_LIKE = /^(?:(\d+):)?v?(\d+)(?:\.(\d+))?/i;
 
 export function parseVersionGroups(version: string): VersionGroups {
-  return kept(parsedGroups, version, groupsOf);
+  return parsedGroups(version);
 }
 
 function groupsOf(version: string): VersionGroups {
