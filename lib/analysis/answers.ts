@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb, getPool } from "@/lib/db";
+import { getPool } from "@/lib/db";
 
 /**
  * Analysis answers (the fleet summary, the service list, a service's detail) as JSON text,
@@ -60,5 +60,5 @@ async function readAnalysisGeneration(): Promise<string> {
  * before the commit may keep its answer under the old generation, which this then retires.
  */
 export async function bumpAnalysisGeneration(): Promise<void> {
-  await getDb().$executeRaw`UPDATE analysis_generation SET generation = generation + 1 WHERE id = 1`;
+  await getPool().query("UPDATE analysis_generation SET generation = generation + 1 WHERE id = 1");
 }
