@@ -32,9 +32,9 @@ export function getDb(): PrismaClient {
 }
 
 /**
- * The pool under Prisma, for the few statements every request runs (the analysis
- * generation, the health check): without Prisma's query building they cost a fraction of
- * the CPU, which under 20 concurrent readers is most of a read's own work.
+ * The pool under Prisma, used directly where Prisma's query building costs more than the
+ * statement: the one-row queries every read runs (the analysis generation, the health check)
+ * and the snapshot writes (inTransaction).
  */
 export function getPool(): pg.Pool {
   globalForDb.pool ??= createPool();
