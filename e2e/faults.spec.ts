@@ -247,7 +247,7 @@ test("concurrent uploads: the same content is one snapshot, different content al
   try {
     const same = smallFleetJson("same");
     const sameOutcomes = await Promise.all(Array.from({ length: 12 }, () => upload(server.baseUrl, same)));
-    // Compared whole, so a failure shows the odd answer (it was once a 500: see claimSnapshot).
+    // Compared whole, so a failure shows the odd answer (it was once a 500: see claimSnapshotStatement).
     expect(sameOutcomes.map((o) => (o.status === 200 || o.status === 201 ? o.status : o)).sort()).toEqual([...Array(11).fill(200), 201]);
     expect(new Set(sameOutcomes.map((o) => o.id)).size).toBe(1);
 
