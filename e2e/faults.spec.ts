@@ -127,7 +127,7 @@ async function watchActivity(databaseUrl: string, until: Promise<unknown>): Prom
         `SELECT string_agg(format('%s %s rows/%s pages%s', c.relname, c.reltuples, c.relpages,
                   CASE WHEN s.last_autovacuum IS NULL THEN '' ELSE ' (vacuumed ' || s.last_autovacuum::time(0) || ')' END), ', ') AS statistics
          FROM pg_class c LEFT JOIN pg_stat_user_tables s ON s.relid = c.oid
-         WHERE c.relname IN ('manifest', 'manifest_pkey', 'manifest_component', 'host')`,
+         WHERE c.relname IN ('manifest', 'manifest_pkey', 'host')`,
       );
       samples.push(`${Math.round((Date.now() - started) / 1000)} s: ${await describeActivity(databaseUrl)} | ${rows[0]?.statistics}`);
     } catch (error) {
@@ -152,7 +152,7 @@ async function inspectDatabase(databaseUrl: string) {
       snapshotsWithoutServices: await one("SELECT count(*) AS n FROM snapshot s WHERE NOT EXISTS (SELECT 1 FROM snapshot_service x WHERE x.snapshot_id = s.id) AND s.host_count > 0"),
       orphanManifests: await one("SELECT count(*) AS n FROM manifest m WHERE NOT EXISTS (SELECT 1 FROM host h WHERE h.manifest_hash = m.hash)"),
       manifestCountMismatches: await one(
-        "SELECT count(*) AS n FROM manifest m WHERE m.component_count <> (SELECT count(*) FROM manifest_component c WHERE c.manifest_hash = m.hash)",
+        "SELECT count(*) AS n FROM manifest m WHERE m.component_count <> (SELECT count(*) FROM json_object_keys(m.components))",
       ),
       hosts: await one("SELECT count(*) AS n FROM host"),
     };

@@ -515,7 +515,7 @@ function report(args: BenchArgs, m: Measured, buildId: string | null): { table: 
     const s = m.storage;
     add("stored host rows / manifests", `${s.hostRows ?? "n/a"} / ${s.manifests ?? "n/a"}`);
     add("bytes per stored host row", fmt(s.bytesPerHostRow, 0, " B"));
-    add("bytes per stored manifest component", fmt(s.bytesPerManifestComponentRow, 0, " B"));
+    add("bytes per stored manifest component", fmt(s.bytesPerManifestComponent, 0, " B"));
     if (m.fleet && m.fleet.distinctManifests > 0) add("hosts per distinct manifest (one snapshot)", (m.fleet.hosts / m.fleet.distinctManifests).toFixed(1));
     const first = m.storageAfterFirst?.databaseBytes ?? null;
     if (first !== null && s.databaseBytes !== null && m.history && m.history.stored > 1) {

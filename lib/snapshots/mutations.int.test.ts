@@ -28,7 +28,7 @@ function fleet(size: number, options: { takenAt?: string; version?: (i: number) 
 async function countRows() {
   const [row] = await getDb().$queryRaw<Array<{ snapshots: bigint; hosts: bigint; manifests: bigint; components: bigint }>>`
     SELECT (SELECT count(*) FROM snapshot) AS snapshots, (SELECT count(*) FROM host) AS hosts,
-           (SELECT count(*) FROM manifest) AS manifests, (SELECT count(*) FROM manifest_component) AS components`;
+           (SELECT count(*) FROM manifest) AS manifests, (SELECT count(*) FROM manifest, json_object_keys(manifest.components)) AS components`;
   return row!;
 }
 
@@ -40,28 +40,33 @@ async function manifestScans(): Promise<{ seq: number; index: number }> {
 }
 
 describe("ingestSnapshot", () => {
-  it("checks each component's and host's manifest by index, whatever the statistics say", async () => {
-    // What autovacuum left after large ingestions were rolled back: statistics that call the
-    // table nearly empty and its index large, so checking a row by index looks dearer than
-    // reading the whole table (once seen: 3 rows, a 741-page table, a 916-page index).
-    await getDb().$executeRawUnsafe(
-      "UPDATE pg_class SET reltuples = 3, relpages = CASE WHEN relname = 'manifest_pkey' THEN 100000 ELSE relpages END WHERE oid IN ('manifest'::regclass, 'manifest_pkey'::regclass)",
-    );
+  it("checks each host's manifest by index, whatever the statistics say", async () => {
+    // What autovacuum left after large ingestions were rolled back: a table of a few pages
+    // whose index is still large, and statistics that call it nearly empty (once seen: 3 rows,
+    // a 741-page table, a 916-page index). Checking a row by index then looks dearer than
+    // reading the whole table. The planner reads the sizes from the files, so bloat them.
+    const db = getDb();
+    await db.$executeRawUnsafe("INSERT INTO manifest (hash, component_count, components) SELECT 'index-bloat-' || i, 0, '{}' FROM generate_series(1, 100000) i");
+    await db.$executeRawUnsafe("DELETE FROM manifest WHERE hash LIKE 'index-bloat-%'");
+    await db.$executeRawUnsafe("VACUUM manifest");
+    await db.$executeRawUnsafe("UPDATE pg_class SET reltuples = 3 WHERE oid IN ('manifest'::regclass, 'manifest_pkey'::regclass)");
     const before = await manifestScans();
     const release = randomUUID().slice(0, 8);
     await ingestSnapshot({ snapshot: fleet(400, { version: (i) => `${release}.${i}` }), format: "json" }).finally(() =>
       getDb().$executeRawUnsafe("ANALYZE manifest"),
     );
-    // 400 new manifests of 3 components and 400 hosts: 1,600 checks. A connection publishes
+    // 400 new manifests, each found free by index, and 400 hosts whose manifest is checked:
+    // 800 index scans, of which the checks are 400 sequential ones when planned from such
+    // statistics without planKeyChecksByIndex. A connection publishes
     // its counts when a statement ends a second or more after it last did (else after 10 s
     // idle), so every pooled connection is given one.
     let after = await manifestScans();
-    for (let waited = 0; after.index - before.index < 1_600 && waited < 15_000; waited += 500) {
+    for (let waited = 0; after.index - before.index < 800 && waited < 15_000; waited += 500) {
       await new Promise((resolve) => setTimeout(resolve, 500));
       await Promise.all(Array.from({ length: 10 }, () => getDb().$executeRaw`SELECT pg_sleep(0.01)`));
       after = await manifestScans();
     }
-    expect(after.index - before.index).toBeGreaterThanOrEqual(1_600);
+    expect(after.index - before.index).toBeGreaterThanOrEqual(800);
     expect(after.seq - before.seq).toBeLessThan(50);
   });
 

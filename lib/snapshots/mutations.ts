@@ -7,7 +7,7 @@ import { forgetAnalysesFrom } from "@/lib/analysis/store";
 import { inTransaction, type RunSql } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { type NormalisedSnapshot, normaliseSnapshot } from "./identity";
+import { type NormalisedManifest, type NormalisedSnapshot, normaliseSnapshot } from "./identity";
 import type { CanonicalSnapshot } from "./schemas";
 
 export interface IngestResult {
@@ -31,6 +31,9 @@ export interface IngestInput {
 // Manifests and hosts go in as whole arrays through unnest(): one statement per table,
 // however large the fleet, instead of one round trip per row.
 const CHUNK_ROWS = 50_000;
+// Manifests in chunks of about this much JSON text: a fleet whose every host runs its own
+// manifest is not one parameter of hundreds of megabytes.
+const CHUNK_CHARS = 16 * 1024 * 1024;
 
 /**
  * Stores one snapshot in one transaction: any error leaves the database exactly as before.
@@ -68,36 +71,33 @@ export async function ingestNormalisedSnapshot(input: {
       return { ...result, id: existing.id, created: false };
     }
 
-    const newManifests = new Set<string>();
-    for (let i = 0; i < normalised.manifests.length; i += CHUNK_ROWS) {
-      const chunk = normalised.manifests.slice(i, i + CHUNK_ROWS);
-      const rows = await run<{ hash: string }>(Prisma.sql`
-        INSERT INTO manifest (hash, component_count)
-        SELECT * FROM unnest(${chunk.map((m) => m.hash)}::text[], ${chunk.map((m) => m.components.length)}::int[])
-        ON CONFLICT (hash) DO NOTHING
-        RETURNING hash`);
-      for (const row of rows) newManifests.add(row.hash);
+    // Most manifests of a fleet's next snapshot are stored already: send only the others.
+    const hashes = normalised.manifests.map((m) => m.hash);
+    const stored = new Set<string>();
+    for (let i = 0; i < hashes.length; i += CHUNK_ROWS) {
+      const rows = await run<{ hash: string }>(Prisma.sql`SELECT hash FROM manifest WHERE hash = ANY(${hashes.slice(i, i + CHUNK_ROWS)}::text[])`);
+      for (const row of rows) stored.add(row.hash);
     }
-
-    // Only manifests this snapshot introduced need their components written.
-    const componentRows: { hash: string[]; name: string[]; version: string[] } = { hash: [], name: [], version: [] };
+    // One JSON array per chunk, not a text[] per column: the driver would escape every quote
+    // of every manifest's JSON to fit it in an array literal.
+    let chunk: string[] = [];
+    let chunkChars = 0;
     const flush = async () => {
-      if (componentRows.hash.length === 0) return;
+      if (chunk.length === 0) return;
       await run(Prisma.sql`
-        INSERT INTO manifest_component (manifest_hash, name, version)
-        SELECT * FROM unnest(${componentRows.hash}::text[], ${componentRows.name}::text[], ${componentRows.version}::text[])`);
-      componentRows.hash = [];
-      componentRows.name = [];
-      componentRows.version = [];
+        INSERT INTO manifest (hash, component_count, components)
+        SELECT hash, component_count, components
+        FROM json_to_recordset(${`[${chunk.join(",")}]`}::json) AS m(hash text, component_count int, components json)
+        ON CONFLICT (hash) DO NOTHING`);
+      chunk = [];
+      chunkChars = 0;
     };
     for (const manifest of normalised.manifests) {
-      if (!newManifests.has(manifest.hash)) continue;
-      for (const [name, version] of manifest.components) {
-        componentRows.hash.push(manifest.hash);
-        componentRows.name.push(name);
-        componentRows.version.push(version);
-        if (componentRows.hash.length >= CHUNK_ROWS) await flush();
-      }
+      if (stored.has(manifest.hash)) continue;
+      const row = `{"hash":"${manifest.hash}","component_count":${manifest.components.length},"components":${manifestJson(manifest)}}`;
+      chunk.push(row);
+      chunkChars += row.length;
+      if (chunkChars >= CHUNK_CHARS) await flush();
     }
     await flush();
 
@@ -161,6 +161,12 @@ export function claimSnapshotStatement(normalised: NormalisedSnapshot, counts: {
 async function planKeyChecksByIndex(run: RunSql): Promise<void> {
   await run(Prisma.sql`SET LOCAL enable_seqscan = off`);
   await run(Prisma.sql`DISCARD PLANS`);
+}
+
+/** A manifest's components as stored: one JSON object, in name order (as hashed). */
+function manifestJson(manifest: NormalisedManifest): string {
+  // Written out, not JSON.stringify(Object.fromEntries(…)): an object puts names like "10" first.
+  return `{${manifest.components.map(([name, version]) => `${JSON.stringify(name)}:${JSON.stringify(version)}`).join(",")}}`;
 }
 
 /** The snapshot as the analysis sees it, per service, from memory: what reading it back would give. */

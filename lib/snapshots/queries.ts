@@ -102,13 +102,16 @@ export async function getSnapshot({ id }: { id: string }): Promise<SnapshotDetai
   };
 }
 
-/** The components of one host in one snapshot (config fingerprints named `config:<name>`). */
+/** The components of one host in one snapshot, by name (config fingerprints named `config:<name>`). */
 export async function getHostManifest({ snapshotId, hostKey }: { snapshotId: string; hostKey: string }) {
   const host = await getDb().host.findUnique({
     where: { snapshotId_hostKey: { snapshotId, hostKey } },
-    select: { manifest: { select: { components: { select: { name: true, version: true }, orderBy: { name: "asc" } } } } },
+    select: { manifest: { select: { components: true } } },
   });
-  return host?.manifest.components ?? null;
+  if (!host) return null;
+  return Object.entries(host.manifest.components as Record<string, string>)
+    .map(([name, version]) => ({ name, version }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 function toSummary(row: {

@@ -122,12 +122,13 @@ export interface StorageFigures {
   snapshots: number | null;
   hostRows: number | null;
   manifests: number | null;
-  manifestComponentRows: number | null;
+  /** Components of all stored manifests together. */
+  manifestComponents: number | null;
   databaseBytes: number | null;
   /** Bytes (heap + indexes + toast) per stored host row. */
   bytesPerHostRow: number | null;
-  /** Bytes per manifest_component row. */
-  bytesPerManifestComponentRow: number | null;
+  /** Bytes of the manifest table (with its indexes and toast) per stored component. */
+  bytesPerManifestComponent: number | null;
   tableBytes: Record<string, number>;
 }
 
@@ -158,16 +159,15 @@ export async function readStorageFigures(databaseUrl: string): Promise<StorageFi
       // leave empty
     }
     const hostRows = await one("SELECT count(*)::text AS value FROM host");
-    const manifestComponentRows = await one("SELECT count(*)::text AS value FROM manifest_component");
+    const manifestComponents = await one("SELECT sum(component_count)::text AS value FROM manifest");
     return {
       snapshots: await one("SELECT count(*)::text AS value FROM snapshot"),
       hostRows,
       manifests: await one("SELECT count(*)::text AS value FROM manifest"),
-      manifestComponentRows,
+      manifestComponents,
       databaseBytes: await one("SELECT pg_database_size(current_database())::text AS value"),
       bytesPerHostRow: hostRows && tableBytes.host ? tableBytes.host / hostRows : null,
-      bytesPerManifestComponentRow:
-        manifestComponentRows && tableBytes.manifest_component ? tableBytes.manifest_component / manifestComponentRows : null,
+      bytesPerManifestComponent: manifestComponents && tableBytes.manifest ? tableBytes.manifest / manifestComponents : null,
       tableBytes,
     };
   });
