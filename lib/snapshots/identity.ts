@@ -1,6 +1,10 @@
 import { createHash } from "node:crypto";
 import { CONFIG_PREFIX } from "@/lib/analysis/types";
+import { type ManifestText, ManifestTextIndex } from "./host-text";
 import type { CanonicalHost, CanonicalSnapshot } from "./schemas";
+
+/** Characters of manifest text a SnapshotBuilder keeps to recognise repeated manifests. */
+const MANIFEST_TEXT_BUDGET = 32 * 1024 * 1024;
 
 /** Environment of hosts whose data names none. */
 export const DEFAULT_ENVIRONMENT = "default";
@@ -56,23 +60,52 @@ export class SnapshotBuilder {
   // Identical hosts usually list components in the same order, so their serialised maps are
   // equal: hash each distinct serialisation once instead of sorting every host's components.
   private readonly hashBySerialisation = new Map<string, string>();
+  // The same for the raw text of a streamed host's manifest, which spares parsing it at all.
+  private readonly manifestTexts = new ManifestTextIndex(MANIFEST_TEXT_BUDGET);
 
   get hostCount(): number {
     return this.hosts.length;
   }
 
-  add(host: CanonicalHost): void {
-    const serialised = JSON.stringify(host.components ?? {}) + "\u0000" + JSON.stringify(host.config ?? {});
-    let hash = this.hashBySerialisation.get(serialised);
-    if (hash === undefined) {
-      const components: Array<[string, string]> = [
-        ...Object.entries(host.components ?? {}),
-        ...Object.entries(host.config ?? {}).map(([name, fingerprint]): [string, string] => [CONFIG_PREFIX + name, fingerprint]),
-      ].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      hash = sha256(JSON.stringify(components));
+  /**
+   * Adds a host. `manifestText` (see splitHostText) is the text its manifest was read from,
+   * complete: later hosts with the same text can then be added by addWithManifestText.
+   */
+  add(host: CanonicalHost, manifestText?: ManifestText): void {
+    let hash: string;
+    if (manifestText === undefined) {
+      const serialised = JSON.stringify(host.components ?? {}) + "\u0000" + JSON.stringify(host.config ?? {});
+      hash = this.hashBySerialisation.get(serialised) ?? this.addManifest(host);
       this.hashBySerialisation.set(serialised, hash);
-      if (!this.manifests.has(hash)) this.manifests.set(hash, { hash, components });
+    } else {
+      hash = this.addManifest(host);
+      this.manifestTexts.add(manifestText, hash);
     }
+    this.addWithManifest(host, hash);
+  }
+
+  /**
+   * Adds a host whose manifest was read before from the very same text, without its
+   * components (they are not read again); false when that text was not seen.
+   */
+  addWithManifestText(host: CanonicalHost, manifestText: ManifestText): boolean {
+    const hash = this.manifestTexts.get(manifestText);
+    if (hash === undefined) return false;
+    this.addWithManifest(host, hash);
+    return true;
+  }
+
+  private addManifest(host: CanonicalHost): string {
+    const components: Array<[string, string]> = [
+      ...Object.entries(host.components ?? {}),
+      ...Object.entries(host.config ?? {}).map(([name, fingerprint]): [string, string] => [CONFIG_PREFIX + name, fingerprint]),
+    ].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const hash = sha256(JSON.stringify(components));
+    if (!this.manifests.has(hash)) this.manifests.set(hash, { hash, components });
+    return hash;
+  }
+
+  private addWithManifest(host: CanonicalHost, manifestHash: string): void {
     this.hosts.push({
       hostKey: host.hostKey,
       service: host.service,
@@ -80,7 +113,7 @@ export class SnapshotBuilder {
       role: host.role ?? null,
       image: host.image ?? null,
       launchedAt: host.launchedAt ? new Date(host.launchedAt).toISOString() : null,
-      manifestHash: hash,
+      manifestHash,
     });
   }
 

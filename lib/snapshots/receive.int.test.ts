@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
-import { getSnapshot } from "./queries";
+import { getHostManifest, getSnapshot } from "./queries";
 import { receiveSnapshot } from "./receive";
 
 const LIMITS = { maxBytes: 8 * 1024 * 1024, maxEntries: 100, maxUnpackedBytes: 16 * 1024 * 1024 };
@@ -79,6 +79,40 @@ describe("receiveSnapshot", () => {
     const error = await errorOf(receiveSnapshot(streamedRequest(JSON.stringify(duplicate)), LIMITS));
     expect(error.message).toContain("hosts[9].hostKey");
     expect(error.message).toContain("hosts[2].hostKey");
+  });
+
+  it("stores hosts whose manifest text repeats exactly as reading each whole would", async () => {
+    // Hosts 2 and 3 repeat host 1's manifest text (3 with config first); the others share
+    // most of it but must not be taken for it: a repeated key (JSON keeps the last), an
+    // escaped key, a brace inside a version, a value named like a key, no config at all.
+    const tag = randomUUID().slice(0, 8);
+    const host = (key: string, members: string) => `{"hostKey":"${tag}-${key}","service":"svc-${tag}",${members}}`;
+    const hosts = [
+      host("h1", '"components":{"a":"1","b":"2"},"config":{"/c":"x"}'),
+      host("h2", '"components":{"a":"1","b":"2"},"config":{"/c":"x"}'),
+      host("h3", '"config":{"/c":"x"}, "components" : {"a":"1","b":"2"}'),
+      host("h4", '"components":{"a":"1","b":"2"},"config":{"/c":"x"},"components":{"a":"9"}'),
+      host("h5", '"components":{"a":"1","b":"2"},"config":{"/c":"x"},"\\u0063omponents":{"a":"8"}'),
+      host("h6", '"role":"config","components":{"a":"1","b":"2"},"config":{"/c":"x"}'),
+      host("h7", '"components":{"a":"1","b":"}"},"config":{"/c":"x"}'),
+      host("h8", '"components":{"a":"1","b":"2"}'),
+    ];
+    const header = '{"takenAt":"2026-07-03T00:00:00Z"}';
+    for (const text of [[header, ...hosts].join("\n"), `{"takenAt":"2026-07-03T00:00:00Z","hosts":[${hosts.join(",\n")}]}`]) {
+      const streamed = await receiveSnapshot(streamedRequest(text, "", 7), LIMITS);
+      // The same bytes in a form are read whole, by JSON.parse: the same content, the same id.
+      const form = new FormData();
+      form.append("file", new Blob([text]), text.startsWith(header) ? "fleet.ndjson" : "fleet.json");
+      const whole = await receiveSnapshot(new Request("http://localhost/api/snapshots", { method: "POST", body: form }), LIMITS);
+      expect(whole).toMatchObject({ id: streamed.id, created: false, hostCount: 8 });
+      const manifest = async (key: string) =>
+        Object.fromEntries((await getHostManifest({ snapshotId: streamed.id, hostKey: `${tag}-${key}` }))!.map((c) => [c.name, c.version]));
+      expect(await manifest("h3")).toEqual({ a: "1", b: "2", "config:/c": "x" });
+      expect(await manifest("h4")).toEqual({ a: "9", "config:/c": "x" });
+      expect(await manifest("h5")).toEqual({ a: "8", "config:/c": "x" });
+      expect(await manifest("h7")).toEqual({ a: "1", b: "}", "config:/c": "x" });
+      expect(await manifest("h8")).toEqual({ a: "1", b: "2" });
+    }
   });
 
   it("hands a tool's own output to the importers", async () => {

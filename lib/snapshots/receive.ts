@@ -6,7 +6,9 @@ import { type ArchiveLimits, importUpload } from "./import";
 import { assertHostCount, configuredSnapshotLimits } from "./limits";
 import { ingestNormalisedSnapshot, ingestSnapshot, type IngestResult } from "./mutations";
 import { readHost, rejectDuplicateHostKeys, validateHeader } from "./parse";
-import { CanonicalStreamParser } from "./stream-parse";
+import type { CanonicalHost } from "./schemas";
+import { splitHostText } from "./host-text";
+import { CanonicalStreamParser, parseJson, type StreamedHost } from "./stream-parse";
 import { readUpload, tooLarge, type Upload, uploadOptionsSchema } from "./upload";
 
 export interface ReceiveLimits extends ArchiveLimits {
@@ -32,11 +34,9 @@ export async function receiveSnapshot(request: Request, limits: ReceiveLimits): 
   const builder = new SnapshotBuilder();
   const hostLimits = configuredSnapshotLimits();
   const keys: Array<{ hostKey: string; where: { path?: string; line?: number } }> = [];
-  const parser = new CanonicalStreamParser(({ value, index, line }) => {
-    // In a JSON document the error names the path (hosts[3].service); in NDJSON the line.
-    const host = index === undefined ? readHost(value, [], value, line) : readHost(value, ["hosts", index], { hosts: { [index]: value } }, line);
-    builder.add(host);
-    keys.push({ hostKey: host.hostKey, where: index === undefined ? { line } : { path: `hosts[${index}].hostKey` } });
+  const parser = new CanonicalStreamParser((streamed) => {
+    const host = addStreamedHost(builder, streamed);
+    keys.push({ hostKey: host.hostKey, where: streamed.index === undefined ? { line: streamed.line } : { path: `hosts[${streamed.index}].hostKey` } });
     // DRIFTBOARD_MAX_HOSTS, as soon as one host too many has arrived (lib/snapshots/limits.ts).
     assertHostCount(keys.length, hostLimits);
   });
@@ -74,6 +74,32 @@ export async function receiveSnapshot(request: Request, limits: ReceiveLimits): 
     environment: header.environment ?? options.environment,
   });
   return ingestNormalisedSnapshot({ normalised, format: parser.format ?? "json" });
+}
+
+/**
+ * Reads one streamed host into the builder. A host whose manifest text was seen before needs
+ * only its other fields read; anything else (a new manifest, an invalid field) is read whole,
+ * so errors name the same path and line as they would without the shortcut.
+ */
+function addStreamedHost(builder: SnapshotBuilder, { text, index, line }: StreamedHost): CanonicalHost {
+  // In a JSON document the error names the path (hosts[3].service); in NDJSON the line.
+  const read = (value: unknown) => (index === undefined ? readHost(value, [], value, line) : readHost(value, ["hosts", index], { hosts: { [index]: value } }, line));
+  const split = splitHostText(text);
+  if (split) {
+    const host = readOrNull(() => read(split.rest));
+    if (host && builder.addWithManifestText(host, split.manifestText)) return host;
+  }
+  const host = read(parseJson(text, line));
+  builder.add(host, split?.isComplete() ? split.manifestText : undefined);
+  return host;
+}
+
+function readOrNull(read: () => CanonicalHost): CanonicalHost | null {
+  try {
+    return read();
+  } catch {
+    return null;
+  }
 }
 
 async function ingestUpload(upload: Upload, limits: ArchiveLimits): Promise<IngestResult> {

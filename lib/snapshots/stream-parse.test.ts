@@ -1,12 +1,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
-import { CanonicalStreamParser, type StreamedHost } from "./stream-parse";
+import { CanonicalStreamParser, parseJson, type StreamedHost } from "./stream-parse";
 
 /** Feeds `text` in pieces of the given sizes (cycled), as a network would deliver it. */
 function run(text: string, pieceSizes: number[] = [text.length || 1]) {
   const hosts: StreamedHost[] = [];
-  const parser = new CanonicalStreamParser((host) => hosts.push(host));
+  // As the receiver does: each host's text is parsed, and a syntax error names the host's line.
+  const parser = new CanonicalStreamParser((host) => {
+    parseJson(host.text, host.line);
+    hosts.push(host);
+  });
   let offset = 0;
   for (let i = 0; offset < text.length; i++) {
     const size = Math.max(1, pieceSizes[i % pieceSizes.length]!);
@@ -32,7 +36,7 @@ describe("CanonicalStreamParser", () => {
     const { parser, hosts } = run(JSON.stringify(document, null, 2));
     expect(parser.format).toBe("json");
     expect(parser.header).toEqual({ $schema: "/schema/snapshot-v1.json", takenAt: "2026-03-01T12:00:00Z", source: "ci" });
-    expect(hosts.map((h) => h.value)).toEqual(document.hosts);
+    expect(hosts.map((h) => JSON.parse(h.text))).toEqual(document.hosts);
     expect(hosts.map((h) => h.index)).toEqual([0, 1]);
     expect(hosts[1]!.line).toBe(13);
   });
@@ -43,7 +47,7 @@ describe("CanonicalStreamParser", () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 10 }), (sizes) => {
         const pieces = run(text, sizes);
-        expect(pieces.hosts.map((h) => h.value)).toEqual(whole.hosts.map((h) => h.value));
+        expect(pieces.hosts.map((h) => JSON.parse(h.text))).toEqual(whole.hosts.map((h) => JSON.parse(h.text)));
         expect(pieces.parser.header).toEqual(whole.parser.header);
       }),
       { numRuns: 300 },
@@ -55,7 +59,7 @@ describe("CanonicalStreamParser", () => {
     const { parser, hosts } = run(text, [7]);
     expect(parser.format).toBe("ndjson");
     expect(parser.header).toEqual({ takenAt: "2026-03-01T00:00:00Z" });
-    expect(hosts.map((h) => [h.line, (h.value as { hostKey: string }).hostKey])).toEqual([
+    expect(hosts.map((h) => [h.line, (JSON.parse(h.text) as { hostKey: string }).hostKey])).toEqual([
       [2, "web-1"],
       [3, "web-2"],
     ]);
@@ -93,7 +97,7 @@ describe("CanonicalStreamParser line mode", () => {
       fc.property(fc.array(fc.integer({ min: 1, max: 60 }), { minLength: 1, maxLength: 8 }), (sizes) => {
         const { hosts, parser } = run(text, sizes);
         expect(parser.header).toEqual({ takenAt: "2026-03-01T00:00:00Z" });
-        expect(hosts.map((h) => [h.line, (h.value as { hostKey: string }).hostKey])).toEqual(lines.slice(1).map((_, i) => [i + 2, `h${i}`]));
+        expect(hosts.map((h) => [h.line, (JSON.parse(h.text) as { hostKey: string }).hostKey])).toEqual(lines.slice(1).map((_, i) => [i + 2, `h${i}`]));
       }),
       { numRuns: 300 },
     );

@@ -28,7 +28,8 @@ const NEWLINE = 10;
 export type StreamFormat = "json" | "ndjson";
 
 export interface StreamedHost {
-  value: unknown;
+  /** The host's JSON text, not yet parsed (see parseJson). */
+  text: string;
   /** Position in a JSON document's hosts array; absent in NDJSON. */
   index?: number;
   line: number;
@@ -111,7 +112,7 @@ export class CanonicalStreamParser {
     if (!trimmed) return;
     if (trimmed.charCodeAt(0) !== OPEN_BRACE) throw this.error(`line ${this.line}: expected a JSON object (one host per line)`);
     this.objectCount++;
-    this.onHost({ value: parseJson(trimmed, this.line), line: this.line });
+    this.onHost({ text: trimmed, line: this.line });
   }
 
   feed(text: string): void {
@@ -206,7 +207,7 @@ export class CanonicalStreamParser {
         if (this.hostOpen && this.depth === this.hostsDepth) {
           this.host.push(text.slice(segmentStart, i + 1));
           this.hostOpen = false;
-          this.onHost({ value: parseJson(this.host.take(), this.host.line), index: this.hostIndex, line: this.host.line });
+          this.onHost({ text: this.host.take(), index: this.hostIndex, line: this.host.line });
           this.hostIndex++;
           segmentStart = i + 1;
           continue;
@@ -312,7 +313,7 @@ export class CanonicalStreamParser {
     }
     const isHeader = index === 0 && isObject(value) && !["hostKey", "service", "components", "config"].some((k) => k in value);
     if (isHeader) this.header = value as Record<string, unknown>;
-    else this.onHost({ value, line });
+    else this.onHost({ text, line });
   }
 
   private error(message: string, path?: string, line = this.line): AppError {
@@ -320,7 +321,8 @@ export class CanonicalStreamParser {
   }
 }
 
-function parseJson(text: string, line: number): unknown {
+/** Parses a streamed host's (or object's) text; a syntax error names its line. */
+export function parseJson(text: string, line: number): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {

@@ -1,0 +1,154 @@
+/**
+ * A host's JSON text, split into its manifest (the text of its `components` and `config`
+ * objects) and the rest. Nearly all of a host's bytes are its manifest, and most hosts of a
+ * fleet share theirs byte for byte: once a manifest's text has been read, the next host with
+ * the same text needs only its few other fields parsed (see ManifestTextIndex).
+ *
+ * The split finds each object's end at its first "}", without reading it. That is only right
+ * when no "}" sits inside one of its strings, which `isComplete` checks by parsing: callers
+ * remember a manifest text only when it is complete, and a later host's text can then equal
+ * it only if its own object ends at the same place.
+ */
+export interface HostTextSplit {
+  /** The host's other fields, parsed. */
+  rest: Record<string, unknown>;
+  manifestText: ManifestText;
+  /** Whether both objects really end where the split assumed (parses them: call it rarely). */
+  isComplete(): boolean;
+}
+
+/** The text of a host's components object, and of its config object ("" when it has none). */
+export interface ManifestText {
+  components: string;
+  config: string;
+}
+
+const COMPONENTS_KEY = '"components"';
+const CONFIG_KEY = '"config"';
+// Replaces each object in the rest's text: a member that parses to it is the one that was cut out.
+const PLACEHOLDER = "0";
+
+/**
+ * Splits a host's text, or answers null when the split cannot be trusted: any key written
+ * with a \u escape or repeated (JSON.parse keeps the last of duplicates), or the rest is not
+ * valid JSON. The caller then parses the whole text, as without this.
+ */
+export function splitHostText(text: string): HostTextSplit | null {
+  const components = findObjectMember(text, COMPONENTS_KEY, 0);
+  if (!components) return null;
+  let config = findObjectMember(text, CONFIG_KEY, 0);
+  // "config" may also be a component's name inside the components object.
+  if (config && config.start < components.end && config.end > components.start) config = findObjectMember(text, CONFIG_KEY, components.end);
+  const cuts = config ? [components, config].sort((a, b) => a.start - b.start) : [components];
+  let skeleton = "";
+  let from = 0;
+  for (const cut of cuts) {
+    skeleton += text.slice(from, cut.start) + PLACEHOLDER;
+    from = cut.end;
+  }
+  skeleton += text.slice(from);
+
+  if (skeleton.includes("\\u")) return null;
+  if (countOf(skeleton, COMPONENTS_KEY) !== 1 || countOf(skeleton, CONFIG_KEY) !== (config ? 1 : 0)) return null;
+  let rest: unknown;
+  try {
+    rest = JSON.parse(skeleton);
+  } catch {
+    return null;
+  }
+  if (typeof rest !== "object" || rest === null || Array.isArray(rest)) return null;
+  const fields = rest as Record<string, unknown>;
+  if (fields.components !== 0 || fields.config !== (config ? 0 : undefined)) return null;
+  delete fields.components;
+  delete fields.config;
+
+  const componentsText = text.slice(components.start, components.end);
+  const configText = config ? text.slice(config.start, config.end) : "";
+  return {
+    rest: fields,
+    manifestText: { components: componentsText, config: configText },
+    isComplete: () => isObjectText(componentsText) && (!config || isObjectText(configText)),
+  };
+}
+
+/** Where `key`'s object value starts ("{") and ends (after the first "}"), from `from` on. */
+function findObjectMember(text: string, key: string, from: number): { start: number; end: number } | null {
+  const at = text.indexOf(key, from);
+  if (at === -1) return null;
+  let i = skipBlanks(text, at + key.length);
+  if (text.charCodeAt(i) !== 58 /* : */) return null;
+  i = skipBlanks(text, i + 1);
+  if (text.charCodeAt(i) !== 123 /* { */) return null;
+  const close = text.indexOf("}", i);
+  return close === -1 ? null : { start: i, end: close + 1 };
+}
+
+function skipBlanks(text: string, i: number): number {
+  for (let code = text.charCodeAt(i); code === 32 || code === 9 || code === 10 || code === 13; code = text.charCodeAt(++i));
+  return i;
+}
+
+function countOf(text: string, part: string): number {
+  let count = 0;
+  for (let at = text.indexOf(part); at !== -1; at = text.indexOf(part, at + part.length)) count++;
+  return count;
+}
+
+function isObjectText(text: string): boolean {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === "object" && value !== null && !Array.isArray(value);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Manifest texts already read, each with its manifest's hash. Looked up by a fingerprint of a
+ * few sampled characters, then compared whole: hashing every host's 7 KB text for a Map cost
+ * more than parsing the rest of the host. Bounded in characters and per fingerprint, so an
+ * upload whose hosts all differ (or differ only where no sample falls) costs no more than
+ * parsing every host would.
+ */
+export class ManifestTextIndex {
+  private readonly byFingerprint = new Map<number, Array<ManifestText & { hash: string }>>();
+  private budget: number;
+
+  constructor(maxChars: number) {
+    this.budget = maxChars;
+  }
+
+  get(text: ManifestText): string | undefined {
+    const entries = this.byFingerprint.get(fingerprint(text));
+    if (!entries) return undefined;
+    for (const entry of entries) if (entry.components === text.components && entry.config === text.config) return entry.hash;
+    return undefined;
+  }
+
+  add(text: ManifestText, hash: string): void {
+    const size = text.components.length + text.config.length;
+    const key = fingerprint(text);
+    const entries = this.byFingerprint.get(key) ?? [];
+    if (size > this.budget || entries.length >= MAX_ENTRIES_PER_FINGERPRINT) return;
+    this.budget -= size;
+    // Copies: the texts are slices of the upload's chunks, which they would otherwise keep alive.
+    entries.push({ components: copyString(text.components), config: copyString(text.config), hash });
+    this.byFingerprint.set(key, entries);
+  }
+}
+
+const MAX_ENTRIES_PER_FINGERPRINT = 8;
+const SAMPLES = 24;
+
+function fingerprint({ components, config }: ManifestText): number {
+  let value = (components.length * 65_599 + config.length) | 0;
+  for (const text of [components, config]) {
+    const step = Math.max(1, Math.floor(text.length / SAMPLES));
+    for (let i = text.length - 1; i >= 0; i -= step) value = (value * 31 + text.charCodeAt(i)) | 0;
+  }
+  return value;
+}
+
+function copyString(text: string): string {
+  return Buffer.from(text, "utf8").toString("utf8");
+}
