@@ -10,6 +10,7 @@ import type { CanonicalHost } from "./schemas";
 import { splitHostText } from "./host-text";
 import { CanonicalStreamParser, parseJson, type StreamedHost } from "./stream-parse";
 import { readUpload, tooLarge, type Upload, uploadOptionsSchema } from "./upload";
+import { Utf8StreamDecoder } from "./utf8-stream";
 
 export interface ReceiveLimits extends ArchiveLimits {
   maxBytes: number;
@@ -40,7 +41,7 @@ export async function receiveSnapshot(request: Request, limits: ReceiveLimits): 
     // DRIFTBOARD_MAX_HOSTS, as soon as one host too many has arrived (lib/snapshots/limits.ts).
     assertHostCount(keys.length, hostLimits);
   });
-  const decoder = new TextDecoder("utf-8", { fatal: true });
+  const decoder = new Utf8StreamDecoder();
   // Until the parser has seen the first key, keep the raw bytes: a tool's own JSON goes to
   // the buffered path and needs them.
   const held: Uint8Array[] = [];
@@ -106,9 +107,9 @@ async function ingestUpload(upload: Upload, limits: ArchiveLimits): Promise<Inge
   return ingestSnapshot(importUpload(upload, limits));
 }
 
-function decode(decoder: TextDecoder, bytes: Uint8Array | undefined, isLast: boolean): string {
+function decode(decoder: Utf8StreamDecoder, bytes: Uint8Array | undefined, isLast: boolean): string {
   try {
-    return decoder.decode(bytes, { stream: !isLast });
+    return decoder.decode(bytes, isLast);
   } catch {
     throw new AppError("invalid_input", { message: "the upload is not UTF-8 text" });
   }
