@@ -1,3 +1,5 @@
+import { TextMap } from "./text-map";
+
 /**
  * A host's JSON text, split into its manifest (the text of its `components` and `config`
  * objects) and the rest. Nearly all of a host's bytes are its manifest, and most hosts of a
@@ -36,9 +38,11 @@ const PLACEHOLDER = "0";
 export function splitHostText(text: string): HostTextSplit | null {
   const components = findObjectMember(text, COMPONENTS_KEY, 0);
   if (!components) return null;
-  let config = findObjectMember(text, CONFIG_KEY, 0);
-  // "config" may also be a component's name inside the components object.
-  if (config && config.start < components.end && config.end > components.start) config = findObjectMember(text, CONFIG_KEY, components.end);
+  // Config usually follows the components (searching from the start would read them again,
+  // and "config" may also be a component's name); else it is the last "config" before them.
+  const before = text.lastIndexOf(CONFIG_KEY, components.start);
+  const config = findObjectMember(text, CONFIG_KEY, components.end) ?? (before === -1 ? null : findObjectMember(text, CONFIG_KEY, before));
+  if (config && config.start < components.end && config.end > components.start) return null;
   const cuts = config ? [components, config].sort((a, b) => a.start - b.start) : [components];
   let skeleton = "";
   let from = 0;
@@ -103,52 +107,24 @@ function isObjectText(text: string): boolean {
   }
 }
 
-/**
- * Manifest texts already read, each with its manifest's hash. Looked up by a fingerprint of a
- * few sampled characters, then compared whole: hashing every host's 7 KB text for a Map cost
- * more than parsing the rest of the host. Bounded in characters and per fingerprint, so an
- * upload whose hosts all differ (or differ only where no sample falls) costs no more than
- * parsing every host would.
- */
+/** Manifest texts already read, each with its manifest's hash (see SnapshotBuilder). */
 export class ManifestTextIndex {
-  private readonly byFingerprint = new Map<number, Array<ManifestText & { hash: string }>>();
-  private budget: number;
+  private readonly byComponents: TextMap<Map<string, string>>;
 
   constructor(maxChars: number) {
-    this.budget = maxChars;
+    this.byComponents = new TextMap(maxChars);
   }
 
   get(text: ManifestText): string | undefined {
-    const entries = this.byFingerprint.get(fingerprint(text));
-    if (!entries) return undefined;
-    for (const entry of entries) if (entry.components === text.components && entry.config === text.config) return entry.hash;
-    return undefined;
+    return this.byComponents.get(text.components)?.get(text.config);
   }
 
   add(text: ManifestText, hash: string): void {
-    const size = text.components.length + text.config.length;
-    const key = fingerprint(text);
-    const entries = this.byFingerprint.get(key) ?? [];
-    if (size > this.budget || entries.length >= MAX_ENTRIES_PER_FINGERPRINT) return;
-    this.budget -= size;
-    // Copies: the texts are slices of the upload's chunks, which they would otherwise keep alive.
-    entries.push({ components: copyString(text.components), config: copyString(text.config), hash });
-    this.byFingerprint.set(key, entries);
+    let byConfig = this.byComponents.get(text.components);
+    if (!byConfig && !this.byComponents.set(text.components, (byConfig = new Map()))) return;
+    // Hosts with the same components rarely differ in more than a few config files.
+    if (byConfig!.size < MAX_CONFIGS_PER_COMPONENTS) byConfig!.set(Buffer.from(text.config, "utf8").toString("utf8"), hash);
   }
 }
 
-const MAX_ENTRIES_PER_FINGERPRINT = 8;
-const SAMPLES = 24;
-
-function fingerprint({ components, config }: ManifestText): number {
-  let value = (components.length * 65_599 + config.length) | 0;
-  for (const text of [components, config]) {
-    const step = Math.max(1, Math.floor(text.length / SAMPLES));
-    for (let i = text.length - 1; i >= 0; i -= step) value = (value * 31 + text.charCodeAt(i)) | 0;
-  }
-  return value;
-}
-
-function copyString(text: string): string {
-  return Buffer.from(text, "utf8").toString("utf8");
-}
+const MAX_CONFIGS_PER_COMPONENTS = 64;

@@ -54,6 +54,30 @@ describe("CanonicalStreamParser", () => {
     );
   });
 
+  it("reads hosts that repeat another's components or config, with brackets and quotes in their strings, as JSON.parse does", () => {
+    const components = [{ nginx: "1.24", "we{ird}": 'a"b]' }, { nginx: "1.24", "x\\": "}" }, { nested: "{", n: "}" }];
+    const hostAt = (i: number) => ({
+      hostKey: `h-${i}`,
+      service: "web",
+      // The same objects again and again, one that differs, and one whose first "}" is in a string.
+      components: components[i % 3]!,
+      ...(i % 2 === 0 && { config: { "/etc/a{": i % 4 === 0 ? "}x" : "y" } }),
+      image: i === 5 ? "img}{" : "img",
+    });
+    const hosts = Array.from({ length: 12 }, (_, i) => hostAt(i));
+    for (const text of [JSON.stringify({ hosts }), JSON.stringify({ hosts }, null, 2)]) {
+      fc.assert(
+        fc.property(fc.array(fc.integer({ min: 1, max: 60 }), { minLength: 1, maxLength: 8 }), (sizes) => {
+          const read = run(text, sizes).hosts;
+          expect(read.map((h) => JSON.parse(h.text))).toEqual(hosts);
+          expect(read.map((h) => h.line)).toEqual(run(text).hosts.map((h) => h.line));
+        }),
+        { numRuns: 200 },
+      );
+    }
+    expect(run(JSON.stringify({ hosts }, null, 2)).hosts[1]!.line).toBe(JSON.stringify({ hosts }, null, 2).split("\n").findIndex((l) => l.includes('"h-1"')));
+  });
+
   it("streams NDJSON with an optional header line", () => {
     const text = [JSON.stringify({ takenAt: "2026-03-01T00:00:00Z" }), ...document.hosts.map((h) => JSON.stringify(h)), ""].join("\n");
     const { parser, hosts } = run(text, [7]);
