@@ -47,6 +47,12 @@ export type Db = PrismaClient;
 export type RunSql = <Row = Record<string, unknown>>(statement: Prisma.Sql) => Promise<Row[]>;
 
 /**
+ * Runs one statement on the pool. For the bulk reads and writes (a snapshot's hosts, its
+ * analyses): Prisma copies every parameter and every row through its query engine.
+ */
+export const runSql: RunSql = async <Row>(statement: Prisma.Sql) => (await getPool().query(statement.text, statement.values)).rows as Row[];
+
+/**
  * Runs `work` in one transaction on a connection of its own from the pool, for the snapshot
  * writes. Their bulk inserts carry 50,000-element arrays, which Prisma would copy whole into
  * its query engine, whose memory then never shrinks.

@@ -1,5 +1,6 @@
 import "server-only";
-import { getDb } from "@/lib/db";
+import { getDb, runSql } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { ServiceSnapshot } from "./types";
 
 /** Identifies one service in one environment: the unit every analysis works on. */
@@ -31,7 +32,7 @@ export async function loadServiceHistories(filter: {
   limit?: number;
 }): Promise<Map<string, ServiceSnapshot[]>> {
   const limit = filter.limit ?? HISTORY_LIMIT;
-  const chosen = await getDb().$queryRaw<Array<{ snapshot_id: string; service: string; environment: string }>>`
+  const chosen = await runSql<{ snapshot_id: string; service: string; environment: string }>(Prisma.sql`
     SELECT snapshot_id, service, environment
     FROM (
       SELECT snapshot_id, service, environment, taken_at,
@@ -42,7 +43,7 @@ export async function loadServiceHistories(filter: {
         AND (${filter.until ?? null}::timestamptz IS NULL OR taken_at <= ${filter.until ?? null})
     ) ranked
     WHERE age <= ${limit}
-    ORDER BY taken_at, snapshot_id`;
+    ORDER BY taken_at, snapshot_id`);
   const wanted = chosen.map((row) => ({ snapshotId: row.snapshot_id, service: row.service, environment: row.environment }));
   const snapshots = await loadServiceSnapshots(wanted);
   const histories = new Map<string, ServiceSnapshot[]>();
@@ -60,8 +61,8 @@ export async function loadServiceHistories(filter: {
 export async function loadManifests(hashes: string[]): Promise<Map<string, Record<string, string>>> {
   const manifests = new Map<string, Record<string, string>>();
   if (hashes.length === 0) return manifests;
-  const rows = await getDb().$queryRaw<Array<{ hash: string; components: string }>>`
-    SELECT hash, components::text AS components FROM manifest WHERE hash = ANY(${hashes}::text[])`;
+  const rows = await runSql<{ hash: string; components: string }>(Prisma.sql`
+    SELECT hash, components::text AS components FROM manifest WHERE hash = ANY(${hashes}::text[])`);
   // Null-prototype objects, so a component named like an Object.prototype member is plain data.
   for (const hash of hashes) manifests.set(hash, Object.create(null) as Record<string, string>);
   for (const row of rows) Object.assign(manifests.get(row.hash)!, JSON.parse(row.components));
@@ -75,28 +76,26 @@ export async function loadServiceSnapshots(
 ): Promise<Map<string, ServiceSnapshot>> {
   const snapshots = new Map<string, ServiceSnapshot>();
   if (wanted.length === 0) return snapshots;
-  const rows = await getDb().$queryRaw<
-    Array<{
-      snapshot_id: string;
-      taken_at: Date;
-      source: string | null;
-      format: string;
-      host_key: string;
-      service: string;
-      environment: string;
-      role: string | null;
-      image: string | null;
-      launched_at: Date | null;
-      manifest_hash: string;
-    }>
-  >`
+  const rows = await runSql<{
+    snapshot_id: string;
+    taken_at: Date;
+    source: string | null;
+    format: string;
+    host_key: string;
+    service: string;
+    environment: string;
+    role: string | null;
+    image: string | null;
+    launched_at: Date | null;
+    manifest_hash: string;
+  }>(Prisma.sql`
     SELECT s.id AS snapshot_id, s.taken_at, s.source, s.format, h.host_key, h.service, h.environment,
            h.role, h.image, h.launched_at, h.manifest_hash
     FROM unnest(${wanted.map((w) => w.snapshotId)}::text[], ${wanted.map((w) => w.service)}::text[],
                 ${wanted.map((w) => w.environment)}::text[]) AS w(snapshot_id, service, environment)
     JOIN snapshot s ON s.id = w.snapshot_id
     JOIN host h ON h.snapshot_id = w.snapshot_id AND h.service = w.service AND h.environment = w.environment
-    ORDER BY s.taken_at, s.id, h.service, h.environment`;
+    ORDER BY s.taken_at, s.id, h.service, h.environment`);
   const manifests = new Map(knownManifests);
   const unknown = [...new Set(rows.map((r) => r.manifest_hash))].filter((hash) => !manifests.has(hash));
   for (const [hash, components] of await loadManifests(unknown)) manifests.set(hash, components);

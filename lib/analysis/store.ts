@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { getDb } from "@/lib/db";
+import { runSql } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ChangeEvent } from "./classification";
 import { HISTORY_LIMIT, loadServiceSnapshots, type ServiceRef, serviceKey, snapshotServiceKey } from "./load-history";
@@ -93,24 +93,22 @@ async function readStoredAnalyses(
   targets: readonly AnalysisTarget[],
   readDetail: boolean,
 ): Promise<Map<string, { settingsHash: string; analysis: StoredAnalysis | null }>> {
-  const rows = await getDb().$queryRaw<
-    Array<{
-      snapshot_id: string;
-      service: string;
-      environment: string;
-      settings_hash: string;
-      host_count: number | null;
-      drifted_host_count: number | null;
-      distinct_versions: number | null;
-      summary: string | null;
-      detail: string | null;
-    }>
-  >`
+  const rows = await runSql<{
+    snapshot_id: string;
+    service: string;
+    environment: string;
+    settings_hash: string;
+    host_count: number | null;
+    drifted_host_count: number | null;
+    distinct_versions: number | null;
+    summary: string | null;
+    detail: string | null;
+  }>(Prisma.sql`
     SELECT a.snapshot_id, a.service, a.environment, a.settings_hash, a.host_count, a.drifted_host_count,
            a.distinct_versions, a.summary::text AS summary, CASE WHEN ${readDetail} THEN a.detail::text END AS detail
     FROM unnest(${targets.map((t) => t.snapshotId)}::text[], ${targets.map((t) => t.service)}::text[],
                 ${targets.map((t) => t.environment)}::text[]) AS t(snapshot_id, service, environment)
-    JOIN service_analysis a ON a.snapshot_id = t.snapshot_id AND a.service = t.service AND a.environment = t.environment`;
+    JOIN service_analysis a ON a.snapshot_id = t.snapshot_id AND a.service = t.service AND a.environment = t.environment`);
   return new Map(
     rows.map((row) => [
       snapshotServiceKey({ snapshotId: row.snapshot_id, service: row.service, environment: row.environment }),
@@ -259,7 +257,7 @@ export async function analyseWithoutStoring(target: AnalysisTarget, settings: Se
 
 /** For each target, the service's snapshots up to it: its window and the one before. */
 async function loadSnapshotRefs(targets: readonly AnalysisTarget[]): Promise<Map<string, SnapshotRef[]>> {
-  const rows = await getDb().$queryRaw<Array<{ service: string; environment: string; snapshot_id: string; taken_at: Date }>>`
+  const rows = await runSql<{ service: string; environment: string; snapshot_id: string; taken_at: Date }>(Prisma.sql`
     SELECT DISTINCT r.service, r.environment, r.snapshot_id, r.taken_at
     FROM unnest(${targets.map((t) => t.snapshotId)}::text[], ${targets.map((t) => t.service)}::text[],
                 ${targets.map((t) => t.environment)}::text[]) AS t(snapshot_id, service, environment)
@@ -271,7 +269,7 @@ async function loadSnapshotRefs(targets: readonly AnalysisTarget[]): Promise<Map
       ORDER BY s.taken_at DESC, s.snapshot_id DESC
       LIMIT ${HISTORY_LIMIT + 1}
     ) r
-    ORDER BY r.service, r.environment, r.taken_at, r.snapshot_id`;
+    ORDER BY r.service, r.environment, r.taken_at, r.snapshot_id`);
   const refs = new Map<string, SnapshotRef[]>();
   for (const row of rows) {
     const key = serviceKey(row);
@@ -284,15 +282,13 @@ async function loadSnapshotRefs(targets: readonly AnalysisTarget[]): Promise<Map
 
 async function loadStoredStates(wanted: ReadonlyArray<AnalysisTarget & { readOnsets: boolean }>): Promise<Map<string, StoredState>> {
   if (wanted.length === 0) return new Map();
-  const rows = await getDb().$queryRaw<
-    Array<{ snapshot_id: string; service: string; environment: string; settings_hash: string; transition: string; onsets: string | null }>
-  >`
+  const rows = await runSql<{ snapshot_id: string; service: string; environment: string; settings_hash: string; transition: string; onsets: string | null }>(Prisma.sql`
     SELECT a.snapshot_id, a.service, a.environment, a.settings_hash, a.transition::text AS transition,
            CASE WHEN t.read_onsets THEN a.onsets::text END AS onsets
     FROM unnest(${wanted.map((t) => t.snapshotId)}::text[], ${wanted.map((t) => t.service)}::text[],
                 ${wanted.map((t) => t.environment)}::text[], ${wanted.map((t) => t.readOnsets)}::boolean[])
       AS t(snapshot_id, service, environment, read_onsets)
-    JOIN service_analysis a ON a.snapshot_id = t.snapshot_id AND a.service = t.service AND a.environment = t.environment`;
+    JOIN service_analysis a ON a.snapshot_id = t.snapshot_id AND a.service = t.service AND a.environment = t.environment`);
   return new Map(
     rows.map((row) => [
       snapshotServiceKey({ snapshotId: row.snapshot_id, service: row.service, environment: row.environment }),
@@ -308,11 +304,11 @@ async function loadStoredStates(wanted: ReadonlyArray<AnalysisTarget & { readOns
 /** The stored change events into each target from its previous snapshot. */
 export async function loadTransitions(targets: readonly AnalysisTarget[]): Promise<Map<string, ChangeEvent[]>> {
   if (targets.length === 0) return new Map();
-  const rows = await getDb().$queryRaw<Array<{ snapshot_id: string; service: string; environment: string; transition: string }>>`
+  const rows = await runSql<{ snapshot_id: string; service: string; environment: string; transition: string }>(Prisma.sql`
     SELECT a.snapshot_id, a.service, a.environment, a.transition::text AS transition
     FROM unnest(${targets.map((t) => t.snapshotId)}::text[], ${targets.map((t) => t.service)}::text[],
                 ${targets.map((t) => t.environment)}::text[]) AS t(snapshot_id, service, environment)
-    JOIN service_analysis a ON a.snapshot_id = t.snapshot_id AND a.service = t.service AND a.environment = t.environment`;
+    JOIN service_analysis a ON a.snapshot_id = t.snapshot_id AND a.service = t.service AND a.environment = t.environment`);
   return new Map(rows.map((row) => [snapshotServiceKey({ snapshotId: row.snapshot_id, service: row.service, environment: row.environment }), JSON.parse(row.transition) as ChangeEvent[]]));
 }
 
@@ -405,7 +401,7 @@ async function writeAnalyses(
   if (writes.length === 0) return;
   const stored = (w: AnalysisTarget) => computed.get(snapshotServiceKey(w));
   // A snapshot deleted while this ran has no row to hold (foreign key): the join skips it.
-  await getDb().$executeRaw`
+  await runSql(Prisma.sql`
     INSERT INTO service_analysis (snapshot_id, service, environment, taken_at, settings_hash, transition,
                                   host_count, drifted_host_count, distinct_versions, onsets, summary, detail)
     SELECT w.snapshot_id, w.service, w.environment, w.taken_at, w.settings_hash, w.transition::json,
@@ -422,7 +418,7 @@ async function writeAnalyses(
     ON CONFLICT (snapshot_id, service, environment) DO UPDATE SET
       settings_hash = EXCLUDED.settings_hash, transition = EXCLUDED.transition,
       host_count = EXCLUDED.host_count, drifted_host_count = EXCLUDED.drifted_host_count, distinct_versions = EXCLUDED.distinct_versions,
-      onsets = EXCLUDED.onsets, summary = EXCLUDED.summary, detail = EXCLUDED.detail`;
+      onsets = EXCLUDED.onsets, summary = EXCLUDED.summary, detail = EXCLUDED.detail`);
 }
 
 /**
