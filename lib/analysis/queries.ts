@@ -7,7 +7,7 @@ import { compareHosts, type SnapshotChange } from "./compare";
 import { accumulateFleetTrend, type FleetTrendPoint, type ServiceTrendSample } from "./fleet-trend";
 import { findSnapshotTime, HISTORY_LIMIT, loadManifests, loadServiceHistories, type ServiceRef, serviceKey, snapshotServiceKey } from "./load-history";
 import { type Answer, cachedAnswer } from "./answers";
-import { type AnalysisTarget, analyseWithoutStoring, ensureAnalyses, loadTransitions } from "./store";
+import { type AnalysisTarget, analyseWithoutStoring, ensureAnalyses, loadTransitions, prepareAnalyses } from "./store";
 import { BUILT_IN_IGNORE_RULES } from "./ignore-rules";
 import { DEFAULT_SERVICE_SETTINGS, type ServiceReport, type ServiceSettings, withoutIgnoredComponents } from "./service-report";
 import type { AnalysisHost, ServiceSnapshot } from "./types";
@@ -109,16 +109,17 @@ async function findLatestSnapshots(filter: { environment?: string; until?: Date 
 }
 
 /**
- * Analyses the services of a snapshot just stored, so that pages and APIs read them by index.
- * Each service normally takes one step from its previous snapshot's stored analysis.
+ * Analyses the services of a snapshot while it is being stored, so that pages and APIs read
+ * them by index. Each service normally takes one step from its previous snapshot's stored
+ * analysis. Returns the function that stores the analyses once the snapshot is committed.
  */
-export async function analyseSnapshot(
-  snapshotId: string,
+export async function prepareSnapshotAnalyses(
+  snapshot: { id: string; takenAt: Date },
   services: readonly ServiceRef[],
-  preloaded?: ReadonlyMap<string, ServiceSnapshot>,
-): Promise<void> {
-  const targets = services.map((ref) => ({ service: ref.service, environment: ref.environment, snapshotId }));
-  await ensureAnalyses(targets, await settingsFor(targets), { preloaded });
+  preloaded: ReadonlyMap<string, ServiceSnapshot>,
+): Promise<() => Promise<void>> {
+  const settings = await settingsFor(services.map((ref) => ({ ...ref, snapshotId: snapshot.id })));
+  return prepareAnalyses({ snapshotId: snapshot.id, takenAt: snapshot.takenAt.toISOString() }, services, settings, preloaded);
 }
 
 /** Settings for every service among the targets, defaults included. */

@@ -96,6 +96,23 @@ describe("stored analyses", () => {
     expect(await listServices({ environment: "prod" })).toEqual(atIngest.list);
   });
 
+  it("are the same at ingest as from scratch when the history is longer than the window", async () => {
+    const service = `svc-${randomUUID().slice(0, 8)}`;
+    // web-0 is patched in place between the first two snapshots; 33 snapshots later that
+    // change has left the 30-snapshot window, and the analysis stepped at each ingest must say so.
+    const snapshot = (index: number): CanonicalSnapshot => ({
+      takenAt: new Date(Date.UTC(2026, 7, 1) + index * 3_600_000).toISOString(),
+      environment: "prod",
+      hosts: [0, 1, 2].map((i) => ({ hostKey: `${service}-web-${i}`, service, config: {}, components: { nginx: i === 0 && index >= 1 ? "1.24.0" : "1.22.0" } })),
+    });
+    for (let index = 0; index < 33; index++) await ingestSnapshot({ snapshot: snapshot(index), format: "json" });
+    const atIngest = await getServiceDetail({ service });
+    expect(atIngest.classification.mutations).toBe(0);
+
+    await forgetStored(service);
+    expect(await getServiceDetail({ service })).toEqual(atIngest);
+  });
+
   it("follow settings changes: an ignore rule or a declared baseline changes the next read", async () => {
     const service = `svc-${randomUUID().slice(0, 8)}`;
     for (const day of [1, 2]) await ingestSnapshot({ snapshot: snapshotOf(service, day), format: "json" });

@@ -84,9 +84,27 @@ export async function ensureAnalyses(
     else missing.push(target);
   }
   if (missing.length > 0) {
-    for (const [key, analysis] of await computeAnalyses(missing, settings, hashes, readDetail, options.preloaded ?? new Map())) result.set(key, analysis);
+    const { computed, write } = await computeAnalyses(missing, settings, hashes, readDetail, options.preloaded ?? new Map());
+    await write();
+    for (const [key, analysis] of computed) result.set(key, analysis);
   }
   return result;
+}
+
+/**
+ * The analyses of a snapshot that is still being stored, from its hosts in memory: computed
+ * while Postgres stores the snapshot, which costs the ingest nothing but the computation.
+ * Returns the function that stores them, to be called once the snapshot is committed.
+ */
+export async function prepareAnalyses(
+  snapshot: SnapshotRef,
+  services: readonly ServiceRef[],
+  settings: ReadonlyMap<string, ServiceSettings>,
+  preloaded: ReadonlyMap<string, ServiceSnapshot>,
+): Promise<() => Promise<void>> {
+  const targets = services.map((ref) => ({ ...ref, snapshotId: snapshot.snapshotId }));
+  const hashes = new Map([...settings].map(([key, value]) => [key, hashSettings(value)]));
+  return (await computeAnalyses(targets, settings, hashes, false, preloaded, snapshot)).write;
 }
 
 async function readStoredAnalyses(
@@ -140,8 +158,10 @@ async function computeAnalyses(
   hashes: ReadonlyMap<string, string>,
   withDetail: boolean,
   preloaded: ReadonlyMap<string, ServiceSnapshot>,
-): Promise<Map<string, StoredAnalysis>> {
-  const refsByService = await loadSnapshotRefs(targets);
+  /** The targets' snapshot when it is not stored yet (see prepareAnalyses). */
+  storing?: SnapshotRef,
+): Promise<{ computed: Map<string, StoredAnalysis>; write: () => Promise<void> }> {
+  const refsByService = await loadSnapshotRefs(targets, storing);
   // Onsets are read only where a step may continue from them: just before each target.
   const targetKeys = new Set(targets.map(snapshotServiceKey));
   const wantedStates = [...refsByService].flatMap(([key, refs]) =>
@@ -241,8 +261,7 @@ async function computeAnalyses(
     if (!write.report || !write.current) continue;
     computed.set(snapshotServiceKey(write), toStored(write.report, write.current, settings.get(serviceKey(write))!, withDetail));
   }
-  await writeAnalyses([...writes.values()], hashes, computed);
-  return computed;
+  return { computed, write: () => writeAnalyses([...writes.values()], hashes, computed) };
 }
 
 /** The analysis of one target with other settings than the stored ones (a what-if baseline): not stored. */
@@ -255,12 +274,30 @@ export async function analyseWithoutStoring(target: AnalysisTarget, settings: Se
   return toStored(buildServiceReport(window, settings, { includeOnsets: true, beforeFirst }), window.at(-1)!, settings, true);
 }
 
-/** For each target, the service's snapshots up to it: its window and the one before. */
-async function loadSnapshotRefs(targets: readonly AnalysisTarget[]): Promise<Map<string, SnapshotRef[]>> {
-  const rows = await runSql<{ service: string; environment: string; snapshot_id: string; taken_at: Date }>(Prisma.sql`
+/**
+ * For each target, the service's snapshots up to it: its window and the one before. When the
+ * targets' snapshot is `storing`, it is not in the table yet: those before it are read, and it
+ * is added last.
+ */
+async function loadSnapshotRefs(targets: readonly AnalysisTarget[], storing?: SnapshotRef): Promise<Map<string, SnapshotRef[]>> {
+  const services = targets.map((t) => t.service);
+  const environments = targets.map((t) => t.environment);
+  const rows = await runSql<{ service: string; environment: string; snapshot_id: string; taken_at: Date }>(
+    storing
+      ? Prisma.sql`
+    SELECT r.service, r.environment, r.snapshot_id, r.taken_at
+    FROM unnest(${services}::text[], ${environments}::text[]) AS t(service, environment)
+    CROSS JOIN LATERAL (
+      SELECT s.service, s.environment, s.snapshot_id, s.taken_at FROM snapshot_service s
+      WHERE s.service = t.service AND s.environment = t.environment
+        AND (s.taken_at, s.snapshot_id) < (${storing.takenAt}::timestamptz, ${storing.snapshotId}::text)
+      ORDER BY s.taken_at DESC, s.snapshot_id DESC
+      LIMIT ${HISTORY_LIMIT}
+    ) r
+    ORDER BY r.service, r.environment, r.taken_at, r.snapshot_id`
+      : Prisma.sql`
     SELECT DISTINCT r.service, r.environment, r.snapshot_id, r.taken_at
-    FROM unnest(${targets.map((t) => t.snapshotId)}::text[], ${targets.map((t) => t.service)}::text[],
-                ${targets.map((t) => t.environment)}::text[]) AS t(snapshot_id, service, environment)
+    FROM unnest(${targets.map((t) => t.snapshotId)}::text[], ${services}::text[], ${environments}::text[]) AS t(snapshot_id, service, environment)
     JOIN snapshot_service ts ON ts.snapshot_id = t.snapshot_id AND ts.service = t.service AND ts.environment = t.environment
     CROSS JOIN LATERAL (
       SELECT s.service, s.environment, s.snapshot_id, s.taken_at FROM snapshot_service s
@@ -269,14 +306,16 @@ async function loadSnapshotRefs(targets: readonly AnalysisTarget[]): Promise<Map
       ORDER BY s.taken_at DESC, s.snapshot_id DESC
       LIMIT ${HISTORY_LIMIT + 1}
     ) r
-    ORDER BY r.service, r.environment, r.taken_at, r.snapshot_id`);
+    ORDER BY r.service, r.environment, r.taken_at, r.snapshot_id`,
+  );
   const refs = new Map<string, SnapshotRef[]>();
-  for (const row of rows) {
-    const key = serviceKey(row);
-    const list = refs.get(key) ?? [];
-    list.push({ snapshotId: row.snapshot_id, takenAt: row.taken_at.toISOString() });
-    refs.set(key, list);
-  }
+  const add = (key: string, ref: SnapshotRef) => {
+    const list = refs.get(key);
+    if (list) list.push(ref);
+    else refs.set(key, [ref]);
+  };
+  for (const row of rows) add(serviceKey(row), { snapshotId: row.snapshot_id, takenAt: row.taken_at.toISOString() });
+  if (storing) for (const target of targets) add(serviceKey(target), storing);
   return refs;
 }
 

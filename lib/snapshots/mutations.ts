@@ -1,7 +1,7 @@
 import "server-only";
 import { bumpAnalysisGeneration } from "@/lib/analysis/answers";
 import { compareHostKeys, snapshotServiceKey } from "@/lib/analysis/load-history";
-import { analyseSnapshot } from "@/lib/analysis/queries";
+import { prepareSnapshotAnalyses } from "@/lib/analysis/queries";
 import type { ServiceSnapshot } from "@/lib/analysis/types";
 import { forgetAnalysesFrom } from "@/lib/analysis/store";
 import { inTransaction, type RunSql } from "@/lib/db";
@@ -59,6 +59,13 @@ export async function ingestNormalisedSnapshot(input: {
     skipped: input.skipped ?? [],
   };
 
+  // The analysis is computed while Postgres stores the snapshot, and stored once it is
+  // committed. The snapshot is stored whatever happens to it: a read computes what this could not.
+  const failed = (error: unknown) => {
+    console.error(`analysis of snapshot ${normalised.id} failed; it will be computed when read`, error);
+    return null;
+  };
+  let analysis: Promise<(() => Promise<void>) | null> = Promise.resolve(null);
   // On a plain connection of the pool: Prisma copies every parameter into its query engine,
   // and for 50,000-row arrays that cost more time and memory than the statements themselves.
   const stored = await inTransaction(async (run) => {
@@ -70,6 +77,10 @@ export async function ingestNormalisedSnapshot(input: {
       if (!existing) throw new AppError("conflict", { message: `snapshot id ${normalised.id} is taken by different content` });
       return { ...result, id: existing.id, created: false };
     }
+    // Starts at the next statement's await, once that statement is on its way to Postgres.
+    analysis = Promise.resolve()
+      .then(() => prepareSnapshotAnalyses(normalised, normalised.services, toServiceSnapshots(normalised, input.format)))
+      .catch(failed);
 
     // Most manifests of a fleet's next snapshot are stored already: send only the others.
     const hashes = normalised.manifests.map((m) => m.hash);
@@ -123,11 +134,8 @@ export async function ingestNormalisedSnapshot(input: {
     await run(forgetAnalysesFrom(normalised.services, normalised.takenAt));
     return { ...result, id: normalised.id, created: true };
   });
-  // The snapshot is stored whatever happens here: a read computes what this could not.
   if (stored.created) {
-    await analyseSnapshot(stored.id, normalised.services, toServiceSnapshots(normalised, input.format)).catch((error: unknown) => {
-      console.error(`analysis of snapshot ${stored.id} failed; it will be computed when read`, error);
-    });
+    await (await analysis)?.().catch(failed);
     await bumpAnalysisGeneration();
   }
   return stored;
