@@ -53,13 +53,15 @@ export function analyseService(options: AnalyseServiceOptions): ServiceAnalysis 
   const ignoredBy = createIgnoreMatcher(ignoreRules, service);
   const isIgnored = (component: string): boolean => ignoredBy(component) !== null;
 
+  // Counted once for the baseline, the spread and the snowflakes alike.
+  const versionCounts = countVersions(hosts);
   const { baseline, source } = computeBaseline({
     hosts,
     source: options.baselineSource,
     declared: options.declared,
     previousHosts: options.previousHosts,
+    versionCounts,
   });
-  const versionCounts = countVersions(hosts);
   // A baseline component no host runs (a pin, or one every host lost) is still listed.
   const names = [...new Set([...versionCounts.keys(), ...baseline.keys()])].sort();
   const components = names.map((name) => ({
@@ -69,7 +71,7 @@ export function analyseService(options: AnalyseServiceOptions): ServiceAnalysis 
     ignored: isIgnored(name),
   }));
 
-  const snowflakeReasons = new Map(findSnowflakes(hosts, isIgnored).map((s) => [s.hostKey, s.reasons]));
+  const snowflakeReasons = new Map(findSnowflakes(hosts, isIgnored, versionCounts).map((s) => [s.hostKey, s.reasons]));
   // Hosts on one manifest share their components object, and so their drift: compute it once.
   const driftByManifest = new Map<Record<string, string>, DriftItem[]>();
   const hostAnalyses = hosts.map((host) => {

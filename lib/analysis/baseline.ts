@@ -16,9 +16,12 @@ export type Baseline = Map<string, string>;
  * Presence is decided before version so that skew (three versions on three of five hosts)
  * does not push a component the majority runs out of the baseline.
  */
-export function computeMajorityBaseline(hosts: readonly Pick<AnalysisHost, "components">[]): Baseline {
+export function computeMajorityBaseline(
+  hosts: readonly Pick<AnalysisHost, "components">[],
+  counts: ReadonlyMap<string, ReadonlyMap<string, number>> = countVersions(hosts),
+): Baseline {
   const baseline: Baseline = new Map();
-  for (const [component, versionCounts] of countVersions(hosts)) {
+  for (const [component, versionCounts] of counts) {
     let present = 0;
     let modal: { version: string; count: number; parsed: ParsedVersion | null } | null = null;
     for (const [version, count] of versionCounts) {
@@ -44,6 +47,8 @@ export interface ComputeBaselineOptions {
   declared?: Readonly<Record<string, string>> | null;
   /** The service's hosts in the previous snapshot, for the `previous` source. */
   previousHosts?: readonly AnalysisHost[] | null;
+  /** countVersions(hosts), when the caller has it already. */
+  versionCounts?: ReadonlyMap<string, ReadonlyMap<string, number>>;
 }
 
 export interface ComputedBaseline {
@@ -52,14 +57,14 @@ export interface ComputedBaseline {
   source: BaselineSource;
 }
 
-export function computeBaseline({ hosts, source, declared, previousHosts }: ComputeBaselineOptions): ComputedBaseline {
+export function computeBaseline({ hosts, source, declared, previousHosts, versionCounts }: ComputeBaselineOptions): ComputedBaseline {
   if (source === "previous") {
     // A service seen for the first time has nothing to compare with; judging it against an
     // empty baseline would call every component extra, so it gets the majority instead.
     if (previousHosts && previousHosts.length > 0) return { baseline: computeMajorityBaseline(previousHosts), source };
-    return { baseline: computeMajorityBaseline(hosts), source: "majority" };
+    return { baseline: computeMajorityBaseline(hosts, versionCounts), source: "majority" };
   }
-  const baseline = computeMajorityBaseline(hosts);
+  const baseline = computeMajorityBaseline(hosts, versionCounts);
   if (source === "declared" && declared) {
     for (const [component, version] of Object.entries(declared)) baseline.set(component, version);
   }

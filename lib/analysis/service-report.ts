@@ -278,5 +278,15 @@ export function withoutIgnoredComponents(
     }
     return { ...host, manifestHash: entry.hash, components: entry.components };
   };
-  return history.map((snapshot) => ({ ...snapshot, hosts: snapshot.hosts.map(filterHost) }));
+  // A step filters its snapshot twice (for the transition, and for the classification): once is enough.
+  const rulesKey = JSON.stringify([service, rules]);
+  return history.map((snapshot) => {
+    const known = filteredSnapshots.get(snapshot);
+    if (known?.rulesKey === rulesKey) return known.filtered;
+    const filtered = { ...snapshot, hosts: snapshot.hosts.map(filterHost) };
+    filteredSnapshots.set(snapshot, { rulesKey, filtered });
+    return filtered;
+  });
 }
+
+const filteredSnapshots = new WeakMap<ServiceSnapshot, { rulesKey: string; filtered: ServiceSnapshot }>();

@@ -33,10 +33,10 @@ function describePeers(count: number, component: string): string {
 export function findSnowflakes(
   hosts: readonly Pick<AnalysisHost, "hostKey" | "components">[],
   isIgnored: (component: string) => boolean = () => false,
+  versionCounts: ReadonlyMap<string, ReadonlyMap<string, number>> = countVersions(hosts),
 ): Snowflake[] {
   if (hosts.length < 2) return [];
   const peerCount = hosts.length - 1;
-  const versionCounts = countVersions(hosts);
   const presence = new Map<string, number>();
   for (const [component, versions] of versionCounts) {
     if (isIgnored(component)) continue;

@@ -62,6 +62,12 @@ function groupVersions(versions: readonly VersionCount[], level: "major" | "mino
 
 /** Most-run version first; equal counts put the newest first. */
 export function summariseSpread(versionCounts: ReadonlyMap<string, number>): VersionSpread {
+  // Most components run one version: nothing to tokenise or sort.
+  if (versionCounts.size === 1) {
+    const [version, hostCount] = versionCounts.entries().next().value!;
+    const versions = [{ version, hostCount }];
+    return { versions, byMajor: groupVersions(versions, "major"), byMinor: groupVersions(versions, "minor") };
+  }
   // Each version is tokenised once: a component with 1,000 builds is compared ~10,000 times.
   const versions = [...versionCounts]
     .map(([version, hostCount]) => ({ version, hostCount, parsed: parseVersion(version) }))
