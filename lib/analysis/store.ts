@@ -23,6 +23,9 @@ import type { ServiceSnapshot } from "./types";
  * state is missing is the window of history loaded and analysed whole.
  */
 
+/** How long computing analyses may hold the event loop before it lets other work run. */
+const YIELD_EVERY_MS = 20;
+
 /** Bump when the analysis changes what it computes: stored rows of older versions are recomputed. */
 const ANALYSIS_VERSION = 1;
 
@@ -209,7 +212,14 @@ async function computeAnalyses(
   const computed = new Map<string, StoredAnalysis>();
   // By key: a snapshot first given only its transition may get its report later in the batch.
   const writes = new Map<string, PendingWrite>();
+  let lastYield = performance.now();
   for (const { ref, index, refs, full } of plans) {
+    // Hundreds of services take a few hundred milliseconds: let other work in (the ingest's
+    // own transaction sends its next statement; other requests are answered) every few.
+    if (performance.now() - lastYield > YIELD_EVERY_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      lastYield = performance.now();
+    }
     const key = serviceKey(ref);
     const serviceSettings = settings.get(key)!;
     const hash = hashes.get(key)!;

@@ -1,6 +1,6 @@
 import "server-only";
 import { bumpAnalysisGeneration } from "@/lib/analysis/answers";
-import { compareHostKeys, snapshotServiceKey } from "@/lib/analysis/load-history";
+import { snapshotServiceKey } from "@/lib/analysis/load-history";
 import { prepareSnapshotAnalyses } from "@/lib/analysis/queries";
 import type { ServiceSnapshot } from "@/lib/analysis/types";
 import { forgetAnalysesFrom } from "@/lib/analysis/store";
@@ -179,34 +179,38 @@ function manifestJson(manifest: NormalisedManifest): string {
 
 /** The snapshot as the analysis sees it, per service, from memory: what reading it back would give. */
 function toServiceSnapshots(normalised: NormalisedSnapshot, format: string): Map<string, ServiceSnapshot> {
-  const components = new Map(
-    normalised.manifests.map((manifest) => [manifest.hash, Object.assign(Object.create(null) as Record<string, string>, Object.fromEntries(manifest.components))]),
-  );
-  const snapshots = new Map<string, ServiceSnapshot>();
+  const components = new Map<string, Record<string, string>>();
+  for (const manifest of normalised.manifests) {
+    // Null-prototype, as loadManifests gives them: a component named "constructor" is data.
+    const byName = Object.create(null) as Record<string, string>;
+    for (const [name, version] of manifest.components) byName[name] = version;
+    components.set(manifest.hash, byName);
+  }
   const takenAt = normalised.takenAt.toISOString();
+  const byService = new Map<string, ServiceSnapshot>();
+  // The hosts come sorted by key (SnapshotBuilder.finish), so each service's hosts are too.
   for (const host of normalised.hosts) {
-    const key = snapshotServiceKey({ snapshotId: normalised.id, service: host.service, environment: host.environment });
-    let snapshot = snapshots.get(key);
-    if (!snapshot) snapshots.set(key, (snapshot = { snapshotId: normalised.id, takenAt, source: normalised.source ?? format, hosts: [] }));
+    const key = `${host.service}\u0000${host.environment}`;
+    let snapshot = byService.get(key);
+    if (!snapshot) byService.set(key, (snapshot = { snapshotId: normalised.id, takenAt, source: normalised.source ?? format, hosts: [] }));
     snapshot.hosts.push({
       hostKey: host.hostKey,
       service: host.service,
       environment: host.environment,
       role: host.role,
       image: host.image,
-      launchedAt: host.launchedAt === null ? null : new Date(host.launchedAt).toISOString(),
+      launchedAt: host.launchedAt,
       manifestHash: host.manifestHash,
       components: components.get(host.manifestHash)!,
     });
   }
-  for (const snapshot of snapshots.values()) snapshot.hosts.sort(compareHostKeys);
-  return snapshots;
+  return new Map([...byService.values()].map((snapshot) => [snapshotServiceKey({ ...snapshot.hosts[0]!, snapshotId: normalised.id }), snapshot]));
 }
 
 /** Removes a snapshot and its hosts; manifests no other snapshot uses go with it. */
 export async function deleteSnapshot({ id }: { id: string }): Promise<boolean> {
   const deleted = await inTransaction(async (run) => {
-    // The cascades find each removed manifest's components and hosts by key, as ingestion does.
+    // The cascades find the snapshot's hosts, and the foreign key each unused manifest's, by key.
     await planKeyChecksByIndex(run);
     const [snapshot] = await run<{ taken_at: Date }>(Prisma.sql`SELECT taken_at FROM snapshot WHERE id = ${id} FOR UPDATE`);
     if (!snapshot) return false;
