@@ -46,6 +46,11 @@ export type Db = PrismaClient;
 /** Runs one statement built with `Prisma.sql` and returns its rows. */
 export type RunSql = <Row = Record<string, unknown>>(statement: Prisma.Sql) => Promise<Row[]>;
 
+/** Opens a first connection and has Prisma build its query engine, so no request waits for either. */
+export async function warmUpDatabase(): Promise<void> {
+  await getDb().$queryRaw`SELECT 1`.catch(() => {});
+}
+
 /**
  * Runs one statement on the pool. For the bulk reads and writes (a snapshot's hosts, its
  * analyses): Prisma copies every parameter and every row through its query engine.
