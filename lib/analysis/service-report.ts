@@ -180,14 +180,66 @@ function isBefore(a: Onset, b: Onset): boolean {
 }
 
 function analyseAt(snapshot: ServiceSnapshot, previous: ServiceSnapshot | null, settings: ServiceSettings, ignoreRules: IgnoreRule[]): ServiceAnalysis {
-  return analyseService({
-    hosts: snapshot.hosts,
-    baselineSource: settings.baselineSource,
-    declared: settings.declared,
-    previousHosts: previous?.hosts ?? null,
-    ignoreRules,
-  });
+  const usesPrevious = settings.baselineSource === "previous";
+  // What analyseService reads: each host's key and manifest, the settings, and the previous
+  // hosts only for a `previous` baseline.
+  const key = createHash("sha256")
+    .update(JSON.stringify([snapshot.hosts[0]?.service, settings.baselineSource, settings.declared, ignoreRules]))
+    .update(hostsKey(snapshot.hosts))
+    .update(usesPrevious ? hostsKey(previous?.hosts ?? []) : "")
+    .digest("base64");
+  return keptAnalyses.get(key, () =>
+    analyseService({
+      hosts: snapshot.hosts,
+      baselineSource: settings.baselineSource,
+      declared: settings.declared,
+      previousHosts: previous?.hosts ?? null,
+      ignoreRules,
+    }),
+  );
 }
+
+function hostsKey(hosts: readonly AnalysisHost[]): string {
+  let key = "";
+  for (const host of hosts) key += `\u0000${host.hostKey}\u0001${host.manifestHash}`;
+  return key;
+}
+
+/**
+ * The last analyses computed, by what they were computed from. Most services of a fleet's
+ * next snapshot run exactly the hosts they ran in the one before, and so have the same drift,
+ * spread and snowflakes: their analysis is taken from here instead of computed again. A pure
+ * cache: the answer is the same without it (another replica computes it). Bounded by hosts,
+ * the oldest dropped first; callers only read what it returns.
+ */
+class KeptAnalyses {
+  private readonly entries = new Map<string, ServiceAnalysis>();
+  private hostCount = 0;
+
+  constructor(private readonly maxHosts: number) {}
+
+  get(key: string, compute: () => ServiceAnalysis): ServiceAnalysis {
+    const kept = this.entries.get(key);
+    if (kept) {
+      // Most recently used last, so the oldest go first.
+      this.entries.delete(key);
+      this.entries.set(key, kept);
+      return kept;
+    }
+    const analysis = compute();
+    this.entries.set(key, analysis);
+    this.hostCount += analysis.hostCount;
+    for (const [oldest, entry] of this.entries) {
+      if (this.hostCount <= this.maxHosts) break;
+      this.entries.delete(oldest);
+      this.hostCount -= entry.hostCount;
+    }
+    return analysis;
+  }
+}
+
+/** A fleet of 10,000 hosts and its next snapshot fit, at some 20 MB. */
+const keptAnalyses = new KeptAnalyses(25_000);
 
 function assembleServiceReport(input: {
   current: ServiceSnapshot;
