@@ -107,23 +107,27 @@ function isObjectText(text: string): boolean {
   }
 }
 
-/** Manifest texts already read, each with its manifest's hash (see SnapshotBuilder). */
-export class ManifestTextIndex {
-  private readonly byComponents: TextMap<Map<string, string>>;
+/** Manifest texts already read, each with its manifest (see SnapshotBuilder). */
+export class ManifestTextIndex<V> {
+  private readonly byComponents: TextMap<Map<string, V>>;
 
   constructor(maxChars: number) {
     this.byComponents = new TextMap(maxChars);
   }
 
-  get(text: ManifestText): string | undefined {
+  get(text: ManifestText): V | undefined {
     return this.byComponents.get(text.components)?.get(text.config);
   }
 
-  add(text: ManifestText, hash: string): void {
+  /** Remembers the text's value; when full, forgets everything first (the cache starts over). */
+  add(text: ManifestText, value: V): void {
     let byConfig = this.byComponents.get(text.components);
-    if (!byConfig && !this.byComponents.set(text.components, (byConfig = new Map()))) return;
+    if (!byConfig) {
+      if (text.components.length > this.byComponents.remaining) this.byComponents.clear();
+      if (!this.byComponents.set(text.components, (byConfig = new Map()))) return;
+    }
     // Hosts with the same components rarely differ in more than a few config files.
-    if (byConfig!.size < MAX_CONFIGS_PER_COMPONENTS) byConfig!.set(Buffer.from(text.config, "utf8").toString("utf8"), hash);
+    if (byConfig.size < MAX_CONFIGS_PER_COMPONENTS) byConfig.set(Buffer.from(text.config, "utf8").toString("utf8"), value);
   }
 }
 

@@ -3,8 +3,13 @@ import { CONFIG_PREFIX } from "@/lib/analysis/types";
 import { type ManifestText, ManifestTextIndex } from "./host-text";
 import type { CanonicalHost, CanonicalSnapshot } from "./schemas";
 
-/** Characters of manifest text a SnapshotBuilder keeps to recognise repeated manifests. */
-const MANIFEST_TEXT_BUDGET = 32 * 1024 * 1024;
+/**
+ * Manifests by the text they were read from, across uploads: the next snapshot of a fleet
+ * repeats nearly all of the last one's, which are then neither parsed nor sorted and hashed
+ * again. A pure cache (another replica reads them anew), started over when its 32 MB of text
+ * are used up; the manifests in it are shared, and only ever read.
+ */
+const keptManifests = new ManifestTextIndex<NormalisedManifest>(32 * 1024 * 1024);
 
 /** Environment of hosts whose data names none. */
 export const DEFAULT_ENVIRONMENT = "default";
@@ -60,8 +65,6 @@ export class SnapshotBuilder {
   // Identical hosts usually list components in the same order, so their serialised maps are
   // equal: hash each distinct serialisation once instead of sorting every host's components.
   private readonly hashBySerialisation = new Map<string, string>();
-  // The same for the raw text of a streamed host's manifest, which spares parsing it at all.
-  private readonly manifestTexts = new ManifestTextIndex(MANIFEST_TEXT_BUDGET);
 
   get hostCount(): number {
     return this.hosts.length;
@@ -72,37 +75,33 @@ export class SnapshotBuilder {
    * complete: later hosts with the same text can then be added by addWithManifestText.
    */
   add(host: CanonicalHost, manifestText?: ManifestText): void {
-    let hash: string;
     if (manifestText === undefined) {
       const serialised = JSON.stringify(host.components ?? {}) + "\u0000" + JSON.stringify(host.config ?? {});
-      hash = this.hashBySerialisation.get(serialised) ?? this.addManifest(host);
+      const hash = this.hashBySerialisation.get(serialised) ?? this.addManifest(manifestOf(host));
       this.hashBySerialisation.set(serialised, hash);
+      this.addWithManifest(host, hash);
     } else {
-      hash = this.addManifest(host);
-      this.manifestTexts.add(manifestText, hash);
+      const manifest = manifestOf(host);
+      keptManifests.add(manifestText, manifest);
+      this.addWithManifest(host, this.addManifest(manifest));
     }
-    this.addWithManifest(host, hash);
   }
 
   /**
-   * Adds a host whose manifest was read before from the very same text, without its
-   * components (they are not read again); false when that text was not seen.
+   * Adds a host whose manifest was read before from the very same text (in this upload or an
+   * earlier one), without its components (they are not read again); false when that text is
+   * not known.
    */
   addWithManifestText(host: CanonicalHost, manifestText: ManifestText): boolean {
-    const hash = this.manifestTexts.get(manifestText);
-    if (hash === undefined) return false;
-    this.addWithManifest(host, hash);
+    const manifest = keptManifests.get(manifestText);
+    if (manifest === undefined) return false;
+    this.addWithManifest(host, this.addManifest(manifest));
     return true;
   }
 
-  private addManifest(host: CanonicalHost): string {
-    const components: Array<[string, string]> = [
-      ...Object.entries(host.components ?? {}),
-      ...Object.entries(host.config ?? {}).map(([name, fingerprint]): [string, string] => [CONFIG_PREFIX + name, fingerprint]),
-    ].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    const hash = sha256(JSON.stringify(components));
-    if (!this.manifests.has(hash)) this.manifests.set(hash, { hash, components });
-    return hash;
+  private addManifest(manifest: NormalisedManifest): string {
+    if (!this.manifests.has(manifest.hash)) this.manifests.set(manifest.hash, manifest);
+    return manifest.hash;
   }
 
   private addWithManifest(host: CanonicalHost, manifestHash: string): void {
@@ -153,6 +152,15 @@ export class SnapshotBuilder {
       services: [...services.values()].sort((a, b) => a.service.localeCompare(b.service) || a.environment.localeCompare(b.environment)),
     };
   }
+}
+
+/** A host's components and config, sorted by name and hashed. */
+function manifestOf(host: CanonicalHost): NormalisedManifest {
+  const components: Array<[string, string]> = [
+    ...Object.entries(host.components ?? {}),
+    ...Object.entries(host.config ?? {}).map(([name, fingerprint]): [string, string] => [CONFIG_PREFIX + name, fingerprint]),
+  ].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return { hash: sha256(JSON.stringify(components)), components };
 }
 
 function sha256(text: string): string {

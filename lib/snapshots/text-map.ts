@@ -9,8 +9,18 @@ export class TextMap<V> {
   private readonly byFingerprint = new Map<number, Array<{ text: string; value: V }>>();
   private budget: number;
 
-  constructor(maxChars: number) {
+  constructor(private readonly maxChars: number) {
     this.budget = maxChars;
+  }
+
+  /** Characters it can still take. */
+  get remaining(): number {
+    return this.budget;
+  }
+
+  clear(): void {
+    this.byFingerprint.clear();
+    this.budget = this.maxChars;
   }
 
   get(text: string): V | undefined {
