@@ -82,6 +82,18 @@ export async function ingestNormalisedSnapshot(input: {
       .then(() => prepareSnapshotAnalyses(normalised, normalised.services, toServiceSnapshots(normalised, input.format)))
       .catch(failed);
 
+    // The small statements first: after the host insert, each would wait for the analysis
+    // computed meanwhile to let go of the event loop.
+    await run(Prisma.sql`
+      INSERT INTO snapshot_service (snapshot_id, service, environment, taken_at, host_count)
+      SELECT ${normalised.id}::text, s.service, s.environment, ${normalised.takenAt}::timestamptz, s.host_count
+      FROM unnest(${normalised.services.map((s) => s.service)}::text[],
+                  ${normalised.services.map((s) => s.environment)}::text[],
+                  ${normalised.services.map((s) => s.hostCount)}::int[]) AS s(service, environment, host_count)`);
+
+    // Normally a no-op: only a snapshot older than the newest changes later analyses.
+    await run(forgetAnalysesFrom(normalised.services, normalised.takenAt));
+
     // Most manifests of a fleet's next snapshot are stored already: send only the others.
     const hashes = normalised.manifests.map((m) => m.hash);
     const stored = new Set<string>();
@@ -122,16 +134,6 @@ export async function ingestNormalisedSnapshot(input: {
           ${chunk.map((h) => h.image)}::text[], ${chunk.map((h) => h.launchedAt)}::timestamptz[],
           ${chunk.map((h) => h.manifestHash)}::text[])`);
     }
-
-    await run(Prisma.sql`
-      INSERT INTO snapshot_service (snapshot_id, service, environment, taken_at, host_count)
-      SELECT ${normalised.id}::text, s.service, s.environment, ${normalised.takenAt}::timestamptz, s.host_count
-      FROM unnest(${normalised.services.map((s) => s.service)}::text[],
-                  ${normalised.services.map((s) => s.environment)}::text[],
-                  ${normalised.services.map((s) => s.hostCount)}::int[]) AS s(service, environment, host_count)`);
-
-    // Normally a no-op: only a snapshot older than the newest changes later analyses.
-    await run(forgetAnalysesFrom(normalised.services, normalised.takenAt));
     return { ...result, id: normalised.id, created: true };
   });
   if (stored.created) {
