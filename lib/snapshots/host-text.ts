@@ -7,7 +7,7 @@ import { TextMap } from "./text-map";
  * the same text needs only its few other fields parsed (see ManifestTextIndex).
  *
  * The split finds each object's end at its first "}", without reading it. That is only right
- * when no "}" sits inside one of its strings, which `isComplete` checks by parsing: callers
+ * when no "}" sits inside one of its strings, which `readWhole` checks by parsing: callers
  * remember a manifest text only when it is complete, and a later host's text can then equal
  * it only if its own object ends at the same place.
  */
@@ -15,8 +15,11 @@ export interface HostTextSplit {
   /** The host's other fields, parsed. */
   rest: Record<string, unknown>;
   manifestText: ManifestText;
-  /** Whether both objects really end where the split assumed (parses them: call it rarely). */
-  isComplete(): boolean;
+  /**
+   * The whole host, from the rest and its two objects parsed, when both really end where
+   * the split assumed; else null (the text must then be parsed whole). Call it rarely.
+   */
+  readWhole(): Record<string, unknown> | null;
 }
 
 /** The text of a host's components object, and of its config object ("" when it has none). */
@@ -71,7 +74,12 @@ export function splitHostText(text: string): HostTextSplit | null {
   return {
     rest: fields,
     manifestText: { components: componentsText, config: configText },
-    isComplete: () => isObjectText(componentsText) && (!config || isObjectText(configText)),
+    readWhole: () => {
+      const components = parseObject(componentsText);
+      const configValue = config ? parseObject(configText) : undefined;
+      if (components === null || configValue === null) return null;
+      return { ...fields, components, ...(configValue !== undefined && { config: configValue }) };
+    },
   };
 }
 
@@ -98,12 +106,12 @@ function countOf(text: string, part: string): number {
   return count;
 }
 
-function isObjectText(text: string): boolean {
+function parseObject(text: string): Record<string, unknown> | null {
   try {
     const value: unknown = JSON.parse(text);
-    return typeof value === "object" && value !== null && !Array.isArray(value);
+    return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
   } catch {
-    return false;
+    return null;
   }
 }
 

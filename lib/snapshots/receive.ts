@@ -87,11 +87,18 @@ function addStreamedHost(builder: SnapshotBuilder, { text, index, line }: Stream
   const read = (value: unknown) => (index === undefined ? readHost(value, [], value, line) : readHost(value, ["hosts", index], { hosts: { [index]: value } }, line));
   const split = splitHostText(text);
   if (split) {
-    const host = readOrNull(() => read(split.rest));
-    if (host && builder.addWithManifestText(host, split.manifestText)) return host;
+    const known = readOrNull(() => read(split.rest));
+    if (known && builder.addWithManifestText(known, split.manifestText)) return known;
+    // A new manifest: its two objects parsed (not the whole text again), and remembered.
+    const whole = split.readWhole();
+    const host = whole && readOrNull(() => read(whole));
+    if (host) {
+      builder.add(host, split.manifestText);
+      return host;
+    }
   }
   const host = read(parseJson(text, line));
-  builder.add(host, split?.isComplete() ? split.manifestText : undefined);
+  builder.add(host);
   return host;
 }
 
