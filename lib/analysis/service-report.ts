@@ -318,17 +318,25 @@ export function withoutIgnoredComponents(
   const filterHost = (host: AnalysisHost): AnalysisHost => {
     let entry = filtered.get(host.manifestHash);
     if (!entry) {
+      let ignoresAny = false;
+      for (const name in host.components) {
+        if (isIgnored(name) === null) continue;
+        ignoresAny = true;
+        break;
+      }
       // Sorted, so the hash does not depend on the order the components were loaded in.
-      const kept = Object.entries(host.components)
-        .filter(([name]) => !isIgnored(name))
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      entry =
-        kept.length === Object.keys(host.components).length
-          ? { hash: host.manifestHash, components: host.components }
-          : { hash: createHash("sha256").update(JSON.stringify(kept)).digest("hex"), components: Object.fromEntries(kept) };
+      const kept = ignoresAny
+        ? Object.entries(host.components)
+            .filter(([name]) => !isIgnored(name))
+            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        : null;
+      entry = kept
+        ? { hash: createHash("sha256").update(JSON.stringify(kept)).digest("hex"), components: Object.fromEntries(kept) }
+        : { hash: host.manifestHash, components: host.components };
       filtered.set(host.manifestHash, entry);
     }
-    return { ...host, manifestHash: entry.hash, components: entry.components };
+    // Most manifests ignore nothing: their hosts stay as they are.
+    return entry.components === host.components ? host : { ...host, manifestHash: entry.hash, components: entry.components };
   };
   // A step filters its snapshot twice (for the transition, and for the classification): once is enough.
   const rulesKey = JSON.stringify([service, rules]);

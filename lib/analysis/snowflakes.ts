@@ -65,7 +65,8 @@ export function findSnowflakes(
         });
       }
     }
-    for (const [component, version] of Object.entries(host.components)) {
+    for (const component in host.components) {
+      const version = host.components[component]!;
       const count = presence.get(component);
       if (count === undefined) continue;
       if (count === 1) {

@@ -65,8 +65,8 @@ export function summariseSpread(versionCounts: ReadonlyMap<string, number>): Ver
   // Most components run one version: nothing to tokenise or sort.
   if (versionCounts.size === 1) {
     const [version, hostCount] = versionCounts.entries().next().value!;
-    const versions = [{ version, hostCount }];
-    return { versions, byMajor: groupVersions(versions, "major"), byMinor: groupVersions(versions, "minor") };
+    const { major, minor } = parseVersionGroups(version);
+    return { versions: [{ version, hostCount }], byMajor: [{ group: major, hostCount }], byMinor: [{ group: minor, hostCount }] };
   }
   // Each version is tokenised once: a component with 1,000 builds is compared ~10,000 times.
   const versions = [...versionCounts]
