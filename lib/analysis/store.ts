@@ -448,21 +448,33 @@ async function writeAnalyses(
   computed: ReadonlyMap<string, StoredAnalysis>,
 ): Promise<void> {
   if (writes.length === 0) return;
-  const stored = (w: AnalysisTarget) => computed.get(snapshotServiceKey(w));
+  // One JSON array, with the JSON already made (summary, detail, onsets) set in as it is: as
+  // text[] parameters, the driver escaped every quote of them to fit an array literal.
+  const rows = writes.map((w) => {
+    const stored = computed.get(snapshotServiceKey(w));
+    const fields = {
+      snapshot_id: w.snapshotId,
+      service: w.service,
+      environment: w.environment,
+      taken_at: w.takenAt,
+      settings_hash: hashes.get(serviceKey(w))!,
+      transition: w.transition,
+      host_count: stored?.hostCount ?? null,
+      drifted_host_count: stored?.driftedHostCount ?? null,
+      distinct_versions: stored?.distinctVersions ?? null,
+    };
+    const json = JSON.stringify(fields);
+    return `${json.slice(0, -1)},"onsets":${w.onsets ? serialiseOnsets(w.onsets) : "null"},"summary":${stored?.summary ?? "null"},"detail":${stored?.detail ?? "null"}}`;
+  });
   // A snapshot deleted while this ran has no row to hold (foreign key): the join skips it.
   await runSql(Prisma.sql`
     INSERT INTO service_analysis (snapshot_id, service, environment, taken_at, settings_hash, transition,
                                   host_count, drifted_host_count, distinct_versions, onsets, summary, detail)
-    SELECT w.snapshot_id, w.service, w.environment, w.taken_at, w.settings_hash, w.transition::json,
-           w.host_count, w.drifted_host_count, w.distinct_versions, w.onsets::json, w.summary::json, w.detail::json
-    FROM unnest(${writes.map((w) => w.snapshotId)}::text[], ${writes.map((w) => w.service)}::text[], ${writes.map((w) => w.environment)}::text[],
-                ${writes.map((w) => w.takenAt)}::timestamptz[], ${writes.map((w) => hashes.get(serviceKey(w))!)}::text[],
-                ${writes.map((w) => JSON.stringify(w.transition))}::text[],
-                ${writes.map((w) => stored(w)?.hostCount ?? null)}::int[], ${writes.map((w) => stored(w)?.driftedHostCount ?? null)}::int[],
-                ${writes.map((w) => stored(w)?.distinctVersions ?? null)}::int[], ${writes.map((w) => (w.onsets ? serialiseOnsets(w.onsets) : null))}::text[],
-                ${writes.map((w) => stored(w)?.summary ?? null)}::text[], ${writes.map((w) => stored(w)?.detail ?? null)}::text[])
-      AS w(snapshot_id, service, environment, taken_at, settings_hash, transition,
-           host_count, drifted_host_count, distinct_versions, onsets, summary, detail)
+    SELECT w.snapshot_id, w.service, w.environment, w.taken_at, w.settings_hash, w.transition,
+           w.host_count, w.drifted_host_count, w.distinct_versions, w.onsets, w.summary, w.detail
+    FROM json_to_recordset(${`[${rows.join(",")}]`}::json)
+      AS w(snapshot_id text, service text, environment text, taken_at timestamptz, settings_hash text, transition json,
+           host_count int, drifted_host_count int, distinct_versions int, onsets json, summary json, detail json)
     JOIN snapshot s ON s.id = w.snapshot_id
     ON CONFLICT (snapshot_id, service, environment) DO UPDATE SET
       settings_hash = EXCLUDED.settings_hash, transition = EXCLUDED.transition,
@@ -473,10 +485,6 @@ async function writeAnalyses(
 /**
  * Forgets the analyses a snapshot at `takenAt` can change: those of its services from its time
  * on (their windows now include it, or no longer do). Run inside the ingest or delete transaction.
- */
-/**
- * Removes the stored analyses of `services` from `takenAt` on: run in the transaction that
- * stores or deletes a snapshot taken then.
  */
 export function forgetAnalysesFrom(services: readonly ServiceRef[], takenAt: Date): Prisma.Sql {
   return Prisma.sql`

@@ -124,15 +124,14 @@ export async function ingestNormalisedSnapshot(input: {
     }
     await flush();
 
+    // As one JSON array (serialised natively) rather than seven text[] literals, which the
+    // driver builds element by element.
     for (let i = 0; i < normalised.hosts.length; i += CHUNK_ROWS) {
-      const chunk = normalised.hosts.slice(i, i + CHUNK_ROWS);
       await run(Prisma.sql`
         INSERT INTO host (snapshot_id, host_key, service, environment, role, image, launched_at, manifest_hash)
-        SELECT ${normalised.id}::text, * FROM unnest(
-          ${chunk.map((h) => h.hostKey)}::text[], ${chunk.map((h) => h.service)}::text[],
-          ${chunk.map((h) => h.environment)}::text[], ${chunk.map((h) => h.role)}::text[],
-          ${chunk.map((h) => h.image)}::text[], ${chunk.map((h) => h.launchedAt)}::timestamptz[],
-          ${chunk.map((h) => h.manifestHash)}::text[])`);
+        SELECT ${normalised.id}::text, h."hostKey", h.service, h.environment, h.role, h.image, h."launchedAt", h."manifestHash"
+        FROM json_to_recordset(${JSON.stringify(normalised.hosts.slice(i, i + CHUNK_ROWS))}::json)
+          AS h("hostKey" text, service text, environment text, role text, image text, "launchedAt" timestamptz, "manifestHash" text)`);
     }
     return { ...result, id: normalised.id, created: true };
   });
