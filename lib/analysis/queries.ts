@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/lib/db";
+import { getDb, type RunSql } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { BaselineSource } from "./baseline";
 import { type ChangeEvent, describeHostHistory, type HostHistoryEntry, type ServiceRole, type Verdict } from "./classification";
@@ -111,13 +111,13 @@ async function findLatestSnapshots(filter: { environment?: string; until?: Date 
 /**
  * Analyses the services of a snapshot while it is being stored, so that pages and APIs read
  * them by index. Each service normally takes one step from its previous snapshot's stored
- * analysis. Returns the function that stores the analyses once the snapshot is committed.
+ * analysis. Returns the function that stores the analyses, in the snapshot's transaction.
  */
 export async function prepareSnapshotAnalyses(
   snapshot: { id: string; takenAt: Date },
   services: readonly ServiceRef[],
   preloaded: ReadonlyMap<string, ServiceSnapshot>,
-): Promise<() => Promise<void>> {
+): Promise<(run: RunSql) => Promise<void>> {
   const settings = await settingsFor(services.map((ref) => ({ ...ref, snapshotId: snapshot.id })));
   return prepareAnalyses({ snapshotId: snapshot.id, takenAt: snapshot.takenAt.toISOString() }, services, settings, preloaded);
 }

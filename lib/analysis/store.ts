@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { runSql } from "@/lib/db";
+import { type RunSql, runSql } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ChangeEvent } from "./classification";
 import { HISTORY_LIMIT, loadServiceSnapshots, type ServiceRef, serviceKey, snapshotServiceKey } from "./load-history";
@@ -88,7 +88,7 @@ export async function ensureAnalyses(
   }
   if (missing.length > 0) {
     const { computed, write } = await computeAnalyses(missing, settings, hashes, readDetail, options.preloaded ?? new Map());
-    await write();
+    await write(runSql);
     for (const [key, analysis] of computed) result.set(key, analysis);
   }
   return result;
@@ -97,14 +97,14 @@ export async function ensureAnalyses(
 /**
  * The analyses of a snapshot that is still being stored, from its hosts in memory: computed
  * while Postgres stores the snapshot, which costs the ingest nothing but the computation.
- * Returns the function that stores them, to be called once the snapshot is committed.
+ * Returns the function that stores them, in the transaction that stores the snapshot.
  */
 export async function prepareAnalyses(
   snapshot: SnapshotRef,
   services: readonly ServiceRef[],
   settings: ReadonlyMap<string, ServiceSettings>,
   preloaded: ReadonlyMap<string, ServiceSnapshot>,
-): Promise<() => Promise<void>> {
+): Promise<(run: RunSql) => Promise<void>> {
   const targets = services.map((ref) => ({ ...ref, snapshotId: snapshot.snapshotId }));
   const hashes = new Map([...settings].map(([key, value]) => [key, hashSettings(value)]));
   return (await computeAnalyses(targets, settings, hashes, false, preloaded, snapshot)).write;
@@ -163,7 +163,7 @@ async function computeAnalyses(
   preloaded: ReadonlyMap<string, ServiceSnapshot>,
   /** The targets' snapshot when it is not stored yet (see prepareAnalyses). */
   storing?: SnapshotRef,
-): Promise<{ computed: Map<string, StoredAnalysis>; write: () => Promise<void> }> {
+): Promise<{ computed: Map<string, StoredAnalysis>; write: (run: RunSql) => Promise<void> }> {
   const refsByService = await loadSnapshotRefs(targets, storing);
   // Onsets are read only where a step may continue from them: just before each target.
   const targetKeys = new Set(targets.map(snapshotServiceKey));
@@ -271,7 +271,7 @@ async function computeAnalyses(
     if (!write.report || !write.current) continue;
     computed.set(snapshotServiceKey(write), toStored(write.report, write.current, settings.get(serviceKey(write))!, withDetail));
   }
-  return { computed, write: () => writeAnalyses([...writes.values()], hashes, computed) };
+  return { computed, write: (run) => writeAnalyses(run, [...writes.values()], hashes, computed) };
 }
 
 /** The analysis of one target with other settings than the stored ones (a what-if baseline): not stored. */
@@ -443,6 +443,7 @@ type PendingWrite = AnalysisTarget & {
 };
 
 async function writeAnalyses(
+  run: RunSql,
   writes: readonly PendingWrite[],
   hashes: ReadonlyMap<string, string>,
   computed: ReadonlyMap<string, StoredAnalysis>,
@@ -467,7 +468,7 @@ async function writeAnalyses(
     return `${json.slice(0, -1)},"onsets":${w.onsets ? serialiseOnsets(w.onsets) : "null"},"summary":${stored?.summary ?? "null"},"detail":${stored?.detail ?? "null"}}`;
   });
   // A snapshot deleted while this ran has no row to hold (foreign key): the join skips it.
-  await runSql(Prisma.sql`
+  await run(Prisma.sql`
     INSERT INTO service_analysis (snapshot_id, service, environment, taken_at, settings_hash, transition,
                                   host_count, drifted_host_count, distinct_versions, onsets, summary, detail)
     SELECT w.snapshot_id, w.service, w.environment, w.taken_at, w.settings_hash, w.transition,

@@ -6,6 +6,7 @@ import type { ServiceSnapshot } from "@/lib/analysis/types";
 import { forgetAnalysesFrom } from "@/lib/analysis/store";
 import { inTransaction, type RunSql } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { createLimiter } from "@/lib/limiter";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { type NormalisedManifest, type NormalisedSnapshot, normaliseSnapshot } from "./identity";
 import type { CanonicalSnapshot } from "./schemas";
@@ -36,6 +37,15 @@ const CHUNK_ROWS = 50_000;
 const CHUNK_CHARS = 16 * 1024 * 1024;
 
 /**
+ * Ingestions in this process at once. Each holds a connection for its transaction while its
+ * analysis reads on others, and an upload of the same content waits for the first one's
+ * transaction on a connection of its own: unlimited, a dozen identical uploads took every
+ * connection of the pool, and the first one's analysis waited for one that never came. The
+ * work is CPU-bound in one thread anyway; waiting uploads hold nothing.
+ */
+const ingestions = createLimiter(2);
+
+/**
  * Stores one snapshot in one transaction: any error leaves the database exactly as before.
  * Idempotent: the same content (by hash) stored twice answers the first snapshot's id, and
  * concurrent uploads of the same content meet on the unique content hash.
@@ -59,16 +69,18 @@ export async function ingestNormalisedSnapshot(input: {
     skipped: input.skipped ?? [],
   };
 
-  // The analysis is computed while Postgres stores the snapshot, and stored once it is
-  // committed. The snapshot is stored whatever happens to it: a read computes what this could not.
+  // The analysis is computed while Postgres stores the snapshot, and stored in the same
+  // transaction: a snapshot is never found without it, and once committed the upload is as good
+  // as answered (a server killed then has nothing left to do). The snapshot is stored whatever
+  // happens to its analysis: a read computes what this could not.
   const failed = (error: unknown) => {
     console.error(`analysis of snapshot ${normalised.id} failed; it will be computed when read`, error);
     return null;
   };
-  let analysis: Promise<(() => Promise<void>) | null> = Promise.resolve(null);
+  let analysis: Promise<((run: RunSql) => Promise<void>) | null> = Promise.resolve(null);
   // On a plain connection of the pool: Prisma copies every parameter into its query engine,
   // and for 50,000-row arrays that cost more time and memory than the statements themselves.
-  const stored = await inTransaction(async (run) => {
+  const stored = await ingestions(() => inTransaction(async (run) => {
     await planKeyChecksByIndex(run);
     const claimed = await run(claimSnapshotStatement(normalised, { format: input.format, serviceCount: serviceNames.length }));
     if (claimed.length === 0) {
@@ -133,12 +145,22 @@ export async function ingestNormalisedSnapshot(input: {
         FROM json_to_recordset(${JSON.stringify(normalised.hosts.slice(i, i + CHUNK_ROWS))}::json)
           AS h("hostKey" text, service text, environment text, role text, image text, "launchedAt" timestamptz, "manifestHash" text)`);
     }
+
+    const writeAnalyses = await analysis;
+    if (writeAnalyses) {
+      await run(Prisma.sql`SAVEPOINT analysis`);
+      await writeAnalyses(run).catch(async (error: unknown) => {
+        // When even that fails, the connection is gone and the snapshot with it: the analysis's
+        // error (a lost database, say) is the upload's answer.
+        await run(Prisma.sql`ROLLBACK TO SAVEPOINT analysis`).catch(() => {
+          throw error;
+        });
+        failed(error);
+      });
+    }
     return { ...result, id: normalised.id, created: true };
-  });
-  if (stored.created) {
-    await (await analysis)?.().catch(failed);
-    await bumpAnalysisGeneration();
-  }
+  }));
+  if (stored.created) await bumpAnalysisGeneration();
   return stored;
 }
 
