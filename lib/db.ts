@@ -9,7 +9,7 @@ function createPool(): pg.Pool {
     throw new Error("DATABASE_URL is not set: start Driftboard with `npm start`, which provides a database.");
   }
   // A small pool per replica: several replicas share one Postgres (max_connections 100).
-  return new pg.Pool({
+  const pool = new pg.Pool({
     connectionString: env.DATABASE_URL,
     max: 10,
     // A replica killed in the middle of an ingestion leaves its backend running the statement
@@ -20,6 +20,10 @@ function createPool(): pg.Pool {
       await client.query("SET client_connection_check_interval = 1000").catch(() => {});
     },
   });
+  // An idle connection the server closes (a restart, an administrator) is dropped from the pool;
+  // without a listener the event would be an uncaught exception.
+  pool.on("error", (error) => console.error("an idle database connection was closed:", error.message));
+  return pool;
 }
 
 // One pool and client per process; in development Next.js re-evaluates modules on every
@@ -65,16 +69,26 @@ export const runSql: RunSql = async <Row>(statement: Prisma.Sql) => (await getPo
 export async function inTransaction<T>(work: (run: RunSql) => Promise<T>): Promise<T> {
   const client = await getPool().connect();
   let isBroken = false;
+  // A connection lost between statements (an ingestion waits for its analysis in the middle of
+  // its transaction) is reported as an event, not by a statement: the next one throws it, so
+  // callers see why (a database shutting down is a 503) rather than "not queryable".
+  let lostWith: Error | null = null;
+  const onError = (error: Error) => (lostWith = error);
+  client.on("error", onError);
   try {
     await client.query("BEGIN");
-    const result = await work(async <Row>(statement: Prisma.Sql) => (await client.query(statement.text, statement.values)).rows as Row[]);
+    const result = await work(async <Row>(statement: Prisma.Sql) => {
+      if (lostWith) throw lostWith;
+      return (await client.query(statement.text, statement.values)).rows as Row[];
+    });
     await client.query("COMMIT");
     return result;
   } catch (error) {
     // A connection that cannot even roll back is not handed out again.
     await client.query("ROLLBACK").catch(() => (isBroken = true));
-    throw error;
+    throw lostWith ?? error;
   } finally {
-    client.release(isBroken);
+    client.off("error", onError);
+    client.release(isBroken || lostWith !== null);
   }
 }
