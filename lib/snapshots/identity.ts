@@ -111,7 +111,7 @@ export class SnapshotBuilder {
       environment: host.environment ?? null,
       role: host.role ?? null,
       image: host.image ?? null,
-      launchedAt: host.launchedAt ? new Date(host.launchedAt).toISOString() : null,
+      launchedAt: host.launchedAt ? canonicalTime(host.launchedAt) : null,
       manifestHash,
     });
   }
@@ -152,6 +152,15 @@ export class SnapshotBuilder {
       services: [...services.values()].sort((a, b) => a.service.localeCompare(b.service) || a.environment.localeCompare(b.environment)),
     };
   }
+}
+
+/**
+ * A valid ISO 8601 time as UTC with milliseconds. Most already are (every exporter writes
+ * them so): those are kept as they are, sparing 10,000 Dates made and printed per upload.
+ */
+function canonicalTime(time: string): string {
+  const isCanonical = time.length === 24 && time.charCodeAt(23) === 90 /* Z */ && time.charCodeAt(19) === 46; /* . */
+  return isCanonical ? time : new Date(time).toISOString();
 }
 
 /** A host's components and config, sorted by name and hashed. */
