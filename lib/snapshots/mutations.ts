@@ -29,8 +29,8 @@ export interface IngestInput {
   uploadedAt?: Date;
 }
 
-// Manifests and hosts go in as whole arrays through unnest(): one statement per table,
-// however large the fleet, instead of one round trip per row.
+// Manifests and hosts go in as whole JSON arrays (json_to_recordset): one statement per table
+// and chunk, however large the fleet, instead of one round trip per row.
 const CHUNK_ROWS = 50_000;
 // Manifests in chunks of about this much JSON text: a fleet whose every host runs its own
 // manifest is not one parameter of hundreds of megabytes.
@@ -180,8 +180,8 @@ export function claimSnapshotStatement(normalised: NormalisedSnapshot, counts: {
 }
 
 /**
- * Every component and host row checks its manifest (the foreign key) with a query Postgres
- * plans from the table's statistics and then keeps per connection. Those plans went wrong in
+ * Every host row checks its manifest (the foreign key) with a query Postgres plans from the
+ * table's statistics and then keeps per connection. Those plans went wrong in
  * two ways: one made while the table was small stays a sequential scan after it has grown;
  * and autovacuum, cleaning up after rolled-back ingestions, can leave statistics that say the
  * table is nearly empty while its index is large, so a check planned anew in the middle of an
