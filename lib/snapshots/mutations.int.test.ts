@@ -152,7 +152,8 @@ describe("ingestSnapshot", () => {
     }));
     try {
       for (let round = 0; round < 40; round++) {
-        const statement = claimSnapshotStatement(normaliseSnapshot(fleet(1)), { format: "json", serviceCount: 1 });
+        const normalised = normaliseSnapshot(fleet(1));
+        const statement = claimSnapshotStatement(normalised, { format: "json", serviceCount: 1 });
         await Promise.all(clients.map((client) => client.query("BEGIN")));
         // Each commits as soon as its insert returns: the others wait for it inside Postgres.
         const claims = await Promise.all(
@@ -164,6 +165,8 @@ describe("ingestSnapshot", () => {
         );
         expect(claims.filter((claim) => claim instanceof Error)).toEqual([]);
         expect(claims.filter((claim) => !(claim instanceof Error) && claim.rowCount === 1)).toHaveLength(1);
+        // A claimed snapshot without its hosts would be listed with nothing to analyse.
+        await clients[0]!.query("DELETE FROM snapshot WHERE id = $1", [normalised.id]);
       }
     } finally {
       await Promise.all(clients.map((client) => client.end()));

@@ -82,8 +82,8 @@ export async function ingestNormalisedSnapshot(input: {
   // and for 50,000-row arrays that cost more time and memory than the statements themselves.
   const stored = await ingestions(() => inTransaction(async (run) => {
     await planKeyChecksByIndex(run);
-    const claimed = await run(claimSnapshotStatement(normalised, { format: input.format, serviceCount: serviceNames.length }));
-    if (claimed.length === 0) {
+    const [claimed] = await run<{ id: string; has_later: boolean }>(claimSnapshotStatement(normalised, { format: input.format, serviceCount: serviceNames.length }));
+    if (!claimed) {
       const [existing] = await run<{ id: string }>(Prisma.sql`SELECT id FROM snapshot WHERE content_hash = ${normalised.contentHash}`);
       // Only a different content whose hash shares the id's 64 bits gets here.
       if (!existing) throw new AppError("conflict", { message: `snapshot id ${normalised.id} is taken by different content` });
@@ -94,17 +94,8 @@ export async function ingestNormalisedSnapshot(input: {
       .then(() => prepareSnapshotAnalyses(normalised, normalised.services, toServiceSnapshots(normalised, input.format)))
       .catch(failed);
 
-    // The small statements first: after the host insert, each would wait for the analysis
-    // computed meanwhile to let go of the event loop.
-    await run(Prisma.sql`
-      INSERT INTO snapshot_service (snapshot_id, service, environment, taken_at, host_count)
-      SELECT ${normalised.id}::text, s.service, s.environment, ${normalised.takenAt}::timestamptz, s.host_count
-      FROM unnest(${normalised.services.map((s) => s.service)}::text[],
-                  ${normalised.services.map((s) => s.environment)}::text[],
-                  ${normalised.services.map((s) => s.hostCount)}::int[]) AS s(service, environment, host_count)`);
-
-    // Normally a no-op: only a snapshot older than the newest changes later analyses.
-    await run(forgetAnalysesFrom(normalised.services, normalised.takenAt));
+    // Only a snapshot older than the newest of its services changes later analyses.
+    if (claimed.has_later) await run(forgetAnalysesFrom(normalised.services, normalised.takenAt));
 
     // Most manifests of a fleet's next snapshot are stored already: send only the others.
     const hashes = normalised.manifests.map((m) => m.hash);
@@ -165,18 +156,36 @@ export async function ingestNormalisedSnapshot(input: {
 }
 
 /**
- * Inserts the snapshot's row, returning its id, or no row when that content (or its id) is
- * stored already. The id is the content hash's first 64 bits, so identical uploads racing
- * each other collide on both unique keys, and Postgres may find either first: naming no
- * conflict target covers both (with `ON CONFLICT (content_hash)`, a race on the id was an error).
+ * Inserts the snapshot's row and its services' rows, returning its id, or no row when that
+ * content (or its id) is stored already; and whether any of its services has a snapshot taken
+ * at or after it (whose analyses it then changes). One statement, so that the ingestion's
+ * first round trip does all that a new snapshot needs before its manifests and hosts.
+ * The id is the content hash's first 64 bits, so identical uploads racing each other collide
+ * on both unique keys, and Postgres may find either first: naming no conflict target covers
+ * both (with `ON CONFLICT (content_hash)`, a race on the id was an error).
  */
 export function claimSnapshotStatement(normalised: NormalisedSnapshot, counts: { format: string; serviceCount: number }): Prisma.Sql {
+  const services = normalised.services.map((s) => s.service);
+  const environments = normalised.services.map((s) => s.environment);
   return Prisma.sql`
-    INSERT INTO snapshot (id, content_hash, taken_at, source, environment, format, host_count, service_count)
-    VALUES (${normalised.id}, ${normalised.contentHash}, ${normalised.takenAt}, ${normalised.source},
-            ${normalised.environment}, ${counts.format}, ${normalised.hosts.length}, ${counts.serviceCount})
-    ON CONFLICT DO NOTHING
-    RETURNING id`;
+    WITH claimed AS (
+      INSERT INTO snapshot (id, content_hash, taken_at, source, environment, format, host_count, service_count)
+      VALUES (${normalised.id}, ${normalised.contentHash}, ${normalised.takenAt}, ${normalised.source},
+              ${normalised.environment}, ${counts.format}, ${normalised.hosts.length}, ${counts.serviceCount})
+      ON CONFLICT DO NOTHING
+      RETURNING id
+    ), listed AS (
+      INSERT INTO snapshot_service (snapshot_id, service, environment, taken_at, host_count)
+      SELECT c.id, s.service, s.environment, ${normalised.takenAt}::timestamptz, s.host_count
+      FROM claimed c, unnest(${services}::text[], ${environments}::text[], ${normalised.services.map((s) => s.hostCount)}::int[])
+        AS s(service, environment, host_count)
+    )
+    SELECT c.id, EXISTS (
+      SELECT 1 FROM unnest(${services}::text[], ${environments}::text[]) AS s(service, environment)
+      JOIN snapshot_service x ON x.service = s.service AND x.environment = s.environment
+      WHERE x.taken_at >= ${normalised.takenAt}::timestamptz
+    ) AS has_later
+    FROM claimed c`;
 }
 
 /**
