@@ -47,6 +47,18 @@ describe("analyseService", () => {
     expect(analysis.spreadComponentCount).toBe(3);
   });
 
+  it("without components, counts the same spread, versions, drift and snowflakes", () => {
+    const fleet = [...designFleet, host("D", { nginx: "1.22", node: "18", agent: "3", uptime: "123" })];
+    const options = { hosts: fleet, baselineSource: "majority" as const, declared: { redis: "7" }, ignoreRules: BUILT_IN_IGNORE_RULES };
+    const whole = analyseService(options);
+    const { components, ...counted } = analyseService({ ...options, withComponents: false });
+    expect(components).toEqual([]);
+    expect(counted).toEqual({ ...whole, components: undefined });
+    // Two versions each of agent, nginx and node; the ignored uptime and the pinned redis (no host runs it) add none.
+    expect(whole.distinctVersions).toBe(whole.components.filter((c) => !c.ignored).reduce((total, c) => total + c.versions.length, 0));
+    expect(whole.distinctVersions).toBe(6);
+  });
+
   it("changes the drift when the user declares golden versions", () => {
     const analysis = analyseService({
       hosts: designFleet,

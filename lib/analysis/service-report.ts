@@ -73,13 +73,17 @@ export function buildServiceReport(
      * whole history would.
      */
     beforeFirst?: ServiceSnapshot | null;
+    /** False leaves the report's `components` empty (see AnalyseServiceOptions). */
+    withComponents?: boolean;
   } = {},
 ): ServiceReport {
   const current = history.at(-1);
   if (!current) throw new Error("buildServiceReport needs at least one snapshot");
   const ignoreRules = [...BUILT_IN_IGNORE_RULES, ...settings.ignoreRules];
-  const analyse = (index: number) => analyseAt(history[index]!, (index === 0 ? options.beforeFirst : history[index - 1]) ?? null, settings, ignoreRules);
-  const analysis = analyse(history.length - 1);
+  // The earlier snapshots give only their drift, for the onsets.
+  const analyse = (index: number, withComponents = false) =>
+    analyseAt(history[index]!, (index === 0 ? options.beforeFirst : history[index - 1]) ?? null, settings, ignoreRules, withComponents);
+  const analysis = analyse(history.length - 1, options.withComponents ?? true);
 
   const onsets = new Map<string, Onset>();
   if (options.includeOnsets) {
@@ -117,10 +121,14 @@ export interface ServiceReportStep {
  * that continues keeps its onset, clamped to the window. This is what lets an ingest analyse
  * a 10,000-host snapshot without reloading 30 snapshots of history.
  */
-export function stepServiceReport(step: ServiceReportStep, settings: ServiceSettings): { report: ServiceReport; transition: ChangeEvent[] } {
+export function stepServiceReport(
+  step: ServiceReportStep,
+  settings: ServiceSettings,
+  options: { withComponents?: boolean } = {},
+): { report: ServiceReport; transition: ChangeEvent[] } {
   const { current, previous, windowStart } = step;
   const ignoreRules = [...BUILT_IN_IGNORE_RULES, ...settings.ignoreRules];
-  const analysis = analyseAt(current, previous, settings, ignoreRules);
+  const analysis = analyseAt(current, previous, settings, ignoreRules, options.withComponents ?? true);
   const transition = detectServiceTransition(previous, current, settings);
 
   const onsets = new Map<string, Onset>();
@@ -179,12 +187,18 @@ function isBefore(a: Onset, b: Onset): boolean {
   return a.takenAt < b.takenAt || (a.takenAt === b.takenAt && a.snapshotId < b.snapshotId);
 }
 
-function analyseAt(snapshot: ServiceSnapshot, previous: ServiceSnapshot | null, settings: ServiceSettings, ignoreRules: IgnoreRule[]): ServiceAnalysis {
+function analyseAt(
+  snapshot: ServiceSnapshot,
+  previous: ServiceSnapshot | null,
+  settings: ServiceSettings,
+  ignoreRules: IgnoreRule[],
+  withComponents: boolean,
+): ServiceAnalysis {
   const usesPrevious = settings.baselineSource === "previous";
   // What analyseService reads: each host's key and manifest, the settings, and the previous
   // hosts only for a `previous` baseline.
   const key = createHash("sha256")
-    .update(JSON.stringify([snapshot.hosts[0]?.service, settings.baselineSource, settings.declared, ignoreRules]))
+    .update(JSON.stringify([snapshot.hosts[0]?.service, settings.baselineSource, settings.declared, ignoreRules, withComponents]))
     .update(hostsKey(snapshot.hosts))
     .update(usesPrevious ? hostsKey(previous?.hosts ?? []) : "")
     .digest("base64");
@@ -195,6 +209,7 @@ function analyseAt(snapshot: ServiceSnapshot, previous: ServiceSnapshot | null, 
       declared: settings.declared,
       previousHosts: previous?.hosts ?? null,
       ignoreRules,
+      withComponents,
     }),
   );
 }

@@ -232,7 +232,7 @@ async function computeAnalyses(
     let transition: ChangeEvent[];
     if (full) {
       const window = refs.slice(start, index + 1).map((_, offset) => snapshotOf(start + offset)).filter((s): s is ServiceSnapshot => s !== null);
-      report = buildServiceReport(window, serviceSettings, { includeOnsets: true, beforeFirst: snapshotOf(start - 1) });
+      report = buildServiceReport(window, serviceSettings, { includeOnsets: true, beforeFirst: snapshotOf(start - 1), withComponents: withDetail });
       // Every transition of the window, so that the next snapshots can step from here.
       transition = [];
       window.forEach((snapshot, offset) => {
@@ -260,6 +260,8 @@ async function computeAnalyses(
           previousOnsets: previousState?.onsets ?? new Map(),
         },
         serviceSettings,
+        // The components (sorted, grouped) are the service page's: computed when it is read.
+        { withComponents: withDetail },
       ));
     }
     const onsets = onsetStateOf(report);
@@ -427,7 +429,7 @@ function toStored(report: ServiceReport, current: ServiceSnapshot, settings: Ser
   return {
     hostCount: report.hostCount,
     driftedHostCount: report.driftedHostCount,
-    distinctVersions: report.components.filter((c) => !c.ignored).reduce((total, c) => total + c.versions.length, 0),
+    distinctVersions: report.distinctVersions,
     summary: JSON.stringify(summary),
     detail: withDetail ? JSON.stringify(detail()) : null,
   };
