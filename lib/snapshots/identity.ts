@@ -7,7 +7,8 @@ import type { CanonicalHost, CanonicalSnapshot } from "./schemas";
  * Manifests by the text they were read from, across uploads: the next snapshot of a fleet
  * repeats nearly all of the last one's, which are then neither parsed nor sorted and hashed
  * again. A pure cache (another replica reads them anew), started over when its 32 MB of text
- * are used up; the manifests in it are shared, and only ever read.
+ * are used up; the parsed manifests it holds come on top of that (the bench's 10,000-host
+ * fleet: 460 manifests, 3 MB of text). The manifests in it are shared, and only ever read.
  */
 const keptManifests = new ManifestTextIndex<NormalisedManifest>(32 * 1024 * 1024);
 
