@@ -6,9 +6,9 @@ import { Prisma } from "@/lib/generated/prisma/client";
 describe("inTransaction", () => {
   it("reports a connection closed between two statements as the database's own error, and drops the connection", async () => {
     const error = await inTransaction(async (run) => {
-      const [{ pid }] = await run<{ pid: number }>(Prisma.sql`SELECT pg_backend_pid() AS pid`);
+      const [backend] = await run<{ pid: number }>(Prisma.sql`SELECT pg_backend_pid() AS pid`);
       // An administrator (or a shutdown) ends the backend while the transaction waits in between.
-      await getPool().query("SELECT pg_terminate_backend($1)", [pid]);
+      await getPool().query("SELECT pg_terminate_backend($1)", [backend!.pid]);
       await new Promise((resolve) => setTimeout(resolve, 200));
       await run(Prisma.sql`SELECT 1`);
     }).catch((caught: unknown) => caught);
