@@ -2,7 +2,7 @@ import { type BaselineSource, computeBaseline } from "./baseline";
 import { computeHostDrift, type DriftItem, isHostDrifted } from "./drift";
 import { createIgnoreMatcher, type IgnoreRule } from "./ignore-rules";
 import { findSnowflakes } from "./snowflakes";
-import { countVersions, summariseSpread, type VersionCount, type VersionGroup } from "./spread";
+import { countSpread, countVersions, summariseSpread, type VersionCount, type VersionGroup } from "./spread";
 import type { AnalysisHost } from "./types";
 
 export interface AnalyseServiceOptions {
@@ -80,13 +80,7 @@ export function analyseService(options: AnalyseServiceOptions): ServiceAnalysis 
           ...summariseSpread(versionCounts.get(name) ?? new Map()),
           ignored: isIgnored(name),
         }));
-  let spreadComponentCount = 0;
-  let distinctVersions = 0;
-  for (const [name, versions] of versionCounts) {
-    if (isIgnored(name)) continue;
-    distinctVersions += versions.size;
-    if (versions.size > 1) spreadComponentCount++;
-  }
+  const { spreadComponentCount, distinctVersions } = countSpread(versionCounts, isIgnored);
 
   const snowflakeReasons = new Map(findSnowflakes(hosts, isIgnored, versionCounts).map((s) => [s.hostKey, s.reasons]));
   // Hosts on one manifest share their components object, and so their drift: compute it once.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computeVersionSpread, countSpreadComponents, countVersions, summariseSpread } from "./spread";
+import { computeVersionSpread, countSpread, countVersions, summariseSpread } from "./spread";
 
 const DIGEST = `sha256:${"c".repeat(64)}`;
 
@@ -54,13 +54,13 @@ describe("computeVersionSpread", () => {
   });
 });
 
-describe("countSpreadComponents", () => {
+describe("countSpread", () => {
   it("counts components with more than one version, not components merely missing somewhere", () => {
-    const spread = computeVersionSpread([
+    const counts = countVersions([
       { components: { nginx: "1.22", agent: "3", node: "18" } },
       { components: { nginx: "1.24", node: "18" } },
     ]);
-    expect(countSpreadComponents(spread.values())).toBe(1);
+    expect(countSpread(counts).spreadComponentCount).toBe(1);
   });
 });
 

@@ -83,11 +83,21 @@ export function computeVersionSpread(hosts: readonly Pick<AnalysisHost, "compone
 }
 
 /**
- * Components running more than one distinct version. Hosts lacking a component do not add a
- * version, so a component that is merely missing somewhere is drift, not spread.
+ * From countVersions: the components running more than one distinct version, and the versions
+ * run summed over the components; ignored components count for neither. Hosts lacking a
+ * component do not add a version, so a component that is merely missing somewhere is drift,
+ * not spread.
  */
-export function countSpreadComponents(components: Iterable<{ versions: readonly VersionCount[] }>): number {
-  let count = 0;
-  for (const { versions } of components) if (versions.length > 1) count++;
-  return count;
+export function countSpread(
+  versionCounts: ReadonlyMap<string, ReadonlyMap<string, number>>,
+  isIgnored: (component: string) => boolean = () => false,
+): { spreadComponentCount: number; distinctVersions: number } {
+  let spreadComponentCount = 0;
+  let distinctVersions = 0;
+  for (const [component, versions] of versionCounts) {
+    if (isIgnored(component)) continue;
+    distinctVersions += versions.size;
+    if (versions.size > 1) spreadComponentCount++;
+  }
+  return { spreadComponentCount, distinctVersions };
 }
