@@ -1,4 +1,4 @@
-import { TextMap } from "./text-map";
+import { copyText, TextMap } from "./text-map";
 
 /**
  * A host's JSON text, split into its manifest (the text of its `components` and `config`
@@ -135,7 +135,7 @@ export class ManifestTextIndex<V> {
       if (!this.byComponents.set(text.components, (byConfig = new Map()))) return;
     }
     // Hosts with the same components rarely differ in more than a few config files.
-    if (byConfig.size < MAX_CONFIGS_PER_COMPONENTS) byConfig.set(Buffer.from(text.config, "utf8").toString("utf8"), value);
+    if (byConfig.size < MAX_CONFIGS_PER_COMPONENTS) byConfig.set(copyText(text.config), value);
   }
 }
 

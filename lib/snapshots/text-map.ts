@@ -35,11 +35,18 @@ export class TextMap<V> {
     const entries = this.byFingerprint.get(key) ?? [];
     if (text.length > this.budget || entries.length >= MAX_ENTRIES_PER_FINGERPRINT) return false;
     this.budget -= text.length;
-    // A copy: the text is usually a slice of an upload's chunk, which it would keep alive.
-    entries.push({ text: Buffer.from(text, "utf8").toString("utf8"), value });
+    entries.push({ text: copyText(text), value });
     this.byFingerprint.set(key, entries);
     return true;
   }
+}
+
+/**
+ * A string of its own, for keeping: a text read from an upload is usually a slice of one of
+ * its chunks, which it would otherwise keep alive (64 kB per kept text).
+ */
+export function copyText(text: string): string {
+  return Buffer.from(text, "utf8").toString("utf8");
 }
 
 const MAX_ENTRIES_PER_FINGERPRINT = 8;
