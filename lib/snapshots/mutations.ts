@@ -219,12 +219,18 @@ function toServiceSnapshots(normalised: NormalisedSnapshot, format: string): Map
     components.set(manifest.hash, byName);
   }
   const takenAt = normalised.takenAt.toISOString();
+  const snapshots = new Map<string, ServiceSnapshot>();
+  // Found by a plain key per host; snapshotServiceKey (JSON) is made once per service.
   const byService = new Map<string, ServiceSnapshot>();
   // The hosts come sorted by key (SnapshotBuilder.finish), so each service's hosts are too.
   for (const host of normalised.hosts) {
     const key = `${host.service}\u0000${host.environment}`;
     let snapshot = byService.get(key);
-    if (!snapshot) byService.set(key, (snapshot = { snapshotId: normalised.id, takenAt, source: normalised.source ?? format, hosts: [] }));
+    if (!snapshot) {
+      snapshot = { snapshotId: normalised.id, takenAt, source: normalised.source ?? format, hosts: [] };
+      byService.set(key, snapshot);
+      snapshots.set(snapshotServiceKey({ snapshotId: normalised.id, service: host.service, environment: host.environment }), snapshot);
+    }
     snapshot.hosts.push({
       hostKey: host.hostKey,
       service: host.service,
@@ -236,7 +242,7 @@ function toServiceSnapshots(normalised: NormalisedSnapshot, format: string): Map
       components: components.get(host.manifestHash)!,
     });
   }
-  return new Map([...byService.values()].map((snapshot) => [snapshotServiceKey({ ...snapshot.hosts[0]!, snapshotId: normalised.id }), snapshot]));
+  return snapshots;
 }
 
 /** Removes a snapshot and its hosts; manifests no other snapshot uses go with it. */
