@@ -118,7 +118,7 @@ export async function prepareSnapshotAnalyses(
   services: readonly ServiceRef[],
   preloaded: ReadonlyMap<string, ServiceSnapshot>,
 ): Promise<(run: RunSql) => Promise<void>> {
-  const settings = await settingsFor(services.map((ref) => ({ ...ref, snapshotId: snapshot.id })));
+  const settings = await settingsFor(services);
   return prepareAnalyses({ snapshotId: snapshot.id, takenAt: snapshot.takenAt.toISOString() }, services, settings, preloaded);
 }
 
