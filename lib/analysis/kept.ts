@@ -15,3 +15,44 @@ export function keptBy<T>(make: (key: string) => T, max = 100_000): (key: string
     return value;
   };
 }
+
+/**
+ * The latest value computed for each slot (a service), with the key it was computed from.
+ * Values are kept per slot rather than as a plain most-recently-used list, so that a fleet's
+ * next snapshot finds every unchanged service's value however large the fleet: a list
+ * bounded below one snapshot's size dropped each value just before the next snapshot asked
+ * for it (a 50,000-host fleet analysed every service again at every ingest). Bounded by the
+ * values' weight (`weigh`), the least recently used slots dropped first.
+ */
+export class KeptPerSlot<V> {
+  private readonly slots = new Map<string, { key: string; value: V; weight: number }>();
+  private weight = 0;
+
+  constructor(
+    private readonly maxWeight: number,
+    private readonly weigh: (value: V) => number,
+  ) {}
+
+  get(slot: string, key: string, compute: () => V): V {
+    const kept = this.slots.get(slot);
+    // Most recently used last, so the least recently used go first.
+    this.slots.delete(slot);
+    if (kept?.key === key) {
+      this.slots.set(slot, kept);
+      return kept.value;
+    }
+    if (kept) this.weight -= kept.weight;
+    const value = compute();
+    const weight = this.weigh(value);
+    if (weight <= this.maxWeight) {
+      this.slots.set(slot, { key, value, weight });
+      this.weight += weight;
+      for (const [oldest, entry] of this.slots) {
+        if (this.weight <= this.maxWeight) break;
+        this.slots.delete(oldest);
+        this.weight -= entry.weight;
+      }
+    }
+    return value;
+  }
+}

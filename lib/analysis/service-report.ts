@@ -17,6 +17,7 @@ import {
   type Verdict,
 } from "./classification";
 import { BUILT_IN_IGNORE_RULES, createIgnoreMatcher, type IgnoreRule } from "./ignore-rules";
+import { KeptPerSlot } from "./kept";
 import { findDriftOnsets } from "./onset";
 import type { AnalysisHost, ServiceSnapshot } from "./types";
 
@@ -202,7 +203,9 @@ function analyseAt(
     .update(hostsKey(snapshot.hosts))
     .update(usesPrevious ? hostsKey(previous?.hosts ?? []) : "")
     .digest("base64");
-  return keptAnalyses.get(key, () =>
+  const first = snapshot.hosts[0];
+  const slot = JSON.stringify([first?.service, first?.environment, withComponents]);
+  return keptAnalyses.get(slot, key, () =>
     analyseService({
       hosts: snapshot.hosts,
       baselineSource: settings.baselineSource,
@@ -221,40 +224,18 @@ function hostsKey(hosts: readonly AnalysisHost[]): string {
 }
 
 /**
- * The last analyses computed, by what they were computed from. Most services of a fleet's
- * next snapshot run exactly the hosts they ran in the one before, and so have the same drift,
- * spread and snowflakes: their analysis is taken from here instead of computed again. A pure
- * cache: the answer is the same without it (another replica computes it). Bounded by hosts,
- * the oldest dropped first; callers only read what it returns.
+ * The analysis of each service's latest snapshot, by what it was computed from. Most services
+ * of a fleet's next snapshot run exactly the hosts they ran in the one before, and so have the
+ * same drift, spread and snowflakes: their analysis is taken from here instead of computed
+ * again. A pure cache (another replica computes the same); callers only read what it returns.
+ * Weighed by hosts and drift items, about 50 bytes each: the bench's 50,000-host fleet weighs
+ * 138,000 (6.8 MB), so the bound holds some 180,000 such hosts in about 25 MB.
  */
-class KeptAnalyses {
-  private readonly entries = new Map<string, ServiceAnalysis>();
-  private hostCount = 0;
-
-  constructor(private readonly maxHosts: number) {}
-
-  get(key: string, compute: () => ServiceAnalysis): ServiceAnalysis {
-    const kept = this.entries.get(key);
-    if (kept) {
-      // Most recently used last, so the oldest go first.
-      this.entries.delete(key);
-      this.entries.set(key, kept);
-      return kept;
-    }
-    const analysis = compute();
-    this.entries.set(key, analysis);
-    this.hostCount += analysis.hostCount;
-    for (const [oldest, entry] of this.entries) {
-      if (this.hostCount <= this.maxHosts) break;
-      this.entries.delete(oldest);
-      this.hostCount -= entry.hostCount;
-    }
-    return analysis;
-  }
-}
-
-/** A fleet of 10,000 hosts and its next snapshot fit (by estimate some 20 MB; not measured). */
-const keptAnalyses = new KeptAnalyses(25_000);
+const keptAnalyses = new KeptPerSlot<ServiceAnalysis>(500_000, (analysis) => {
+  let weight = analysis.hostCount;
+  for (const host of analysis.hosts) weight += host.drift.length;
+  return weight;
+});
 
 function assembleServiceReport(input: {
   current: ServiceSnapshot;
