@@ -2,12 +2,14 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, openSync, closeSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { startTestDatabaseServer, type TestDatabaseServer } from "@/lib/testing/database";
-import { startProductionServer, type ProductionServer } from "../scripts/bench/server";
+import { copyStandaloneServer, startProductionServer, type ProductionServer } from "../scripts/bench/server";
 
-// Statelessness (issue 7): two production servers (`next start`) on one fresh database behind
+// Statelessness (issue 7): two production servers (the standalone server.js the Docker image
+// runs, copied outside the project as the image holds it) on one fresh database behind
 // one nginx doing round-robin on loopback. Concurrent uploads — the same content several
 // times, in several forms — and reads spread over both replicas must all agree: same content
 // gives the same id, every snapshot is stored exactly once, nothing is ever seen half-stored,
@@ -17,6 +19,8 @@ import { startProductionServer, type ProductionServer } from "../scripts/bench/s
 const NGINX = "/usr/sbin/nginx";
 const PROJECT_DIR = process.cwd();
 const WORK_DIR = path.join(PROJECT_DIR, ".driftboard", "scale-out");
+/** Outside the project, so the replicas run from the standalone server's own files only. */
+const SERVER_DIR = path.join(os.tmpdir(), `driftboard-scale-out-server-${process.pid}`);
 const ADMIN_PASSWORD = `scale-out-${randomUUID()}`;
 const API_TOKEN = randomBytes(32).toString("base64url");
 const SESSION_SECRET = randomBytes(32).toString("base64url");
@@ -31,8 +35,8 @@ let balancerUrl = "";
 
 const missing = !existsSync(NGINX)
   ? `nginx is not installed (${NGINX}); install it with: apt-get install -y nginx`
-  : !existsSync(path.join(PROJECT_DIR, ".next", "BUILD_ID"))
-    ? "no production build (.next/BUILD_ID): run `npx next build` first (npm test does)"
+  : !existsSync(path.join(PROJECT_DIR, ".next", "standalone", "server.js"))
+    ? "no production build (.next/standalone/server.js): run `npx next build` first (npm test does)"
     : null;
 test.skip(missing !== null, missing ?? "");
 
@@ -49,9 +53,11 @@ test.beforeAll(async () => {
     DRIFTBOARD_API_TOKEN: API_TOKEN,
     DRIFTBOARD_SESSION_SECRET: SESSION_SECRET,
   };
+  copyStandaloneServer(PROJECT_DIR, SERVER_DIR);
+  // Two pods of one image: both replicas run the same files.
   replicas = await Promise.all(
     [portA!, portB!].map((port, i) =>
-      startProductionServer({ projectDir: PROJECT_DIR, port, databaseUrl, env, logFile: path.join(WORK_DIR, `replica-${"ab"[i]}.log`) }),
+      startProductionServer({ serverDir: SERVER_DIR, port, databaseUrl, env, logFile: path.join(WORK_DIR, `replica-${"ab"[i]}.log`) }),
     ),
   );
   nginx = await startNginx(balancerPort!, [portA!, portB!]);
@@ -65,6 +71,7 @@ test.afterAll(async () => {
     await exited;
   }
   await Promise.all(replicas.map((replica) => replica.stop()));
+  rmSync(SERVER_DIR, { recursive: true, force: true });
   await database?.stop();
 });
 

@@ -1,6 +1,6 @@
 // `npm run bench [-- --hosts 10000 --components 200 --snapshots 30]`: the fleet-scale benchmark
 // (issue 7). Generates a seeded synthetic fleet, measures the `psql \copy` reference, then
-// runs the production build (`next start`) against a fresh database and measures ingest time
+// runs the production build (its standalone server, as the Docker image does) against a fresh database and measures ingest time
 // and peak server memory for JSON and NDJSON uploads, a re-ingest with 5% of hosts changed,
 // read latency under 20 concurrent clients with `--snapshots` snapshots stored, and Largest
 // Contentful Paint in headless Chromium. Prints one table (figure, target, pass/fail) and, as
@@ -32,7 +32,7 @@ import {
 } from "./bench/database";
 import { measureLcp, type LcpResult } from "./bench/lcp";
 import {
-  copyProductionBuild,
+  copyStandaloneServer,
   hasProductionBuild,
   postFile,
   processTree,
@@ -47,8 +47,11 @@ import { formatTable, judgeAtMost, percentile, round, runPool, type Verdict } fr
 const PROJECT_DIR = process.cwd();
 const BENCH_DIR = path.join(PROJECT_DIR, ".driftboard", "bench");
 const RESULTS_DIR = path.join(BENCH_DIR, "results");
-/** A private copy of the production build, so a rebuild in the project cannot change it mid-run. */
-const APP_DIR = path.join(BENCH_DIR, "app");
+/**
+ * A private copy of the standalone server, so a rebuild in the project cannot change it
+ * mid-run; outside the project, so it runs from its own files only, as in the Docker image.
+ */
+const SERVER_DIR = path.join(os.tmpdir(), "driftboard-bench-server");
 const SERVER_LOG = path.join(BENCH_DIR, "server.log");
 const DATABASE_NAME = "driftboard_bench";
 const MB = 1024 * 1024;
@@ -79,8 +82,6 @@ interface BenchArgs {
   /** Per read endpoint: no new request starts after this many seconds (at least one round runs). */
   readSeconds: number;
   keep: boolean;
-  /** Raises Next.js's proxy body limit in the bench's copy of the build (a work-around; see docs/performance.md). */
-  proxyBodyLimitMb: number | null;
 }
 
 function parseArgs(argv: string[]): BenchArgs {
@@ -94,9 +95,8 @@ function parseArgs(argv: string[]): BenchArgs {
     concurrency: 20,
     readSeconds: 60,
     keep: false,
-    proxyBodyLimitMb: null,
   };
-  const numeric = new Set(["hosts", "components", "snapshots", "seed", "port", "requests", "concurrency", "read-seconds", "proxy-body-limit-mb"]);
+  const numeric = new Set(["hosts", "components", "snapshots", "seed", "port", "requests", "concurrency", "read-seconds"]);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === "--keep") {
@@ -105,12 +105,11 @@ function parseArgs(argv: string[]): BenchArgs {
     }
     const match = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
     if (!match || !numeric.has(match[1]!)) {
-      throw new Error(`unknown argument ${arg} (use --hosts, --components, --snapshots, --seed, --port, --requests, --concurrency, --read-seconds, --keep, --proxy-body-limit-mb)`);
+      throw new Error(`unknown argument ${arg} (use --hosts, --components, --snapshots, --seed, --port, --requests, --concurrency, --read-seconds, --keep)`);
     }
     const value = Number(match[2] ?? argv[++i]);
     if (!Number.isInteger(value) || value < 1) throw new Error(`--${match[1]} needs a positive whole number`);
-    if (match[1] === "proxy-body-limit-mb") args.proxyBodyLimitMb = value;
-    else if (match[1] === "read-seconds") args.readSeconds = value;
+    if (match[1] === "read-seconds") args.readSeconds = value;
     else (args as unknown as Record<string, number>)[match[1]!] = value;
   }
   if (args.snapshots < 2) throw new Error("--snapshots must be at least 2 (the first snapshot and the 5% re-ingest)");
@@ -194,15 +193,11 @@ async function main(): Promise<number> {
   ensureBuild();
   let buildId: string | null = null;
   try {
-    buildId = copyProductionBuild(PROJECT_DIR, APP_DIR);
+    buildId = copyStandaloneServer(PROJECT_DIR, SERVER_DIR);
     cleanups.push(async () => {
-      if (!args.keep) rmSync(APP_DIR, { recursive: true, force: true });
+      if (!args.keep) rmSync(SERVER_DIR, { recursive: true, force: true });
     });
-    log(`Serving production build ${buildId} from a copy in ${path.relative(PROJECT_DIR, APP_DIR)}`);
-    if (args.proxyBodyLimitMb) {
-      raiseProxyBodyLimit(APP_DIR, args.proxyBodyLimitMb);
-      log(`note: Next.js proxy body limit raised to ${args.proxyBodyLimitMb} MB in that copy (--proxy-body-limit-mb)`);
-    }
+    log(`Serving production build ${buildId} from a copy of its standalone server in ${SERVER_DIR}`);
     // 1. The fleet: snapshot 0 as JSON, NDJSON and flat CSV; snapshot 1 (5% changed) as NDJSON.
     const generateStart = performance.now();
     const fleet = createFleet({ hosts: args.hosts, components: args.components, seed: args.seed });
@@ -246,8 +241,7 @@ async function main(): Promise<number> {
     cleanups.unshift(stopServer);
     const start = async () => {
       server = await startProductionServer({
-        projectDir: PROJECT_DIR,
-        appDir: APP_DIR,
+        serverDir: SERVER_DIR,
         port: args.port,
         databaseUrl,
         logFile: SERVER_LOG,
@@ -284,7 +278,7 @@ async function main(): Promise<number> {
       measured.errors.push(
         "the server log says Next.js cut the upload at its proxy body limit (10 MB by default): proxy.ts runs for POST /api/snapshots, " +
           "so Next.js buffers the whole body for it and truncates it. Exclude /api/snapshots from the proxy matcher (authorize in the " +
-          "route instead), or measure anyway with --proxy-body-limit-mb 1024.",
+          "route instead).",
       );
     }
     console.error(`[bench] failed: ${error instanceof Error ? (error.stack ?? message) : message}`);
@@ -305,23 +299,6 @@ async function main(): Promise<number> {
 
 function readText(file: string): string {
   return existsSync(file) ? readFileSync(file, "utf8") : "";
-}
-
-/**
- * With a proxy (proxy.ts) matching a POST, Next.js buffers the request body for it and keeps
- * only the first `proxyClientMaxBodySize` bytes (10 MB by default). This raises the limit in
- * the bench's private copy of the build only, by appending to its next.config.ts.
- */
-function raiseProxyBodyLimit(appDir: string, megabytes: number): void {
-  const file = path.join(appDir, "next.config.ts");
-  const config = readText(file);
-  const name = /const (\w+)\s*:\s*NextConfig\s*=/.exec(config)?.[1];
-  if (!name) throw new Error("--proxy-body-limit-mb: next.config.ts has no `const x: NextConfig = …` to extend");
-  writeFileSync(
-    file,
-    `${config}\n// Added by scripts/bench.ts --proxy-body-limit-mb (this copy only).\n` +
-      `${name}.experimental = { ...${name}.experimental, proxyClientMaxBodySize: ${megabytes * MB} };\n`,
-  );
 }
 
 async function runCleanups(cleanups: Array<() => Promise<void>>): Promise<void> {
@@ -562,7 +539,7 @@ function report(args: BenchArgs, m: Measured, buildId: string | null): { table: 
     header,
     rows.map((row) => [row.figure, row.measured, row.target, row.result, ...others.map((o) => o.rows[row.figure] ?? "")]),
   );
-  const context = `Driftboard bench ${new Date().toISOString()} · ${args.hosts} hosts × ${args.components} components · ${args.snapshots} snapshots · seed ${args.seed} · Postgres ${m.postgres?.version ?? "?"} (${m.postgres?.kind ?? "?"}) · build ${buildId ?? "?"}${args.proxyBodyLimitMb ? ` (proxy body limit raised to ${args.proxyBodyLimitMb} MB)` : ""} · ${os.cpus().length} cores`;
+  const context = `Driftboard bench ${new Date().toISOString()} · ${args.hosts} hosts × ${args.components} components · ${args.snapshots} snapshots · seed ${args.seed} · Postgres ${m.postgres?.version ?? "?"} (${m.postgres?.kind ?? "?"}) · build ${buildId ?? "?"} (standalone server) · ${os.cpus().length} cores`;
   return { table: `${context}\n${table}`, summary, rows };
 }
 

@@ -1,5 +1,5 @@
 /**
- * The production server under test (`next start`), its memory, and HTTP helpers. Used by the
+ * The production server under test (the standalone server.js), its memory, and HTTP helpers. Used by the
  * benchmark and by the scale-out test, so both run the dashboard the same way.
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -8,12 +8,10 @@ import {
   cpSync,
   createReadStream,
   existsSync,
-  mkdirSync,
   openSync,
   readFileSync,
   rmSync,
   statSync,
-  symlinkSync,
 } from "node:fs";
 import http from "node:http";
 import path from "node:path";
@@ -54,14 +52,14 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 }
 
 /**
- * Starts `next start -p <port>` from the project's production build (.next) in a process
- * group of its own, with output going to `logFile`, and waits until GET /api/health answers.
- * Access control is left off (no admin password or token) unless `env` sets it.
+ * Starts the standalone server (`node server.js`, as the Docker image runs it) from
+ * `serverDir` (see copyStandaloneServer) in a process group of its own, with output going to
+ * `logFile`, and waits until GET /api/health answers. Access control is left off (no admin
+ * password or token) unless `env` sets it.
  */
 export async function startProductionServer(options: {
-  projectDir: string;
-  /** Directory `next start` serves (holding `.next`); default the project itself. */
-  appDir?: string;
+  /** A copy of the standalone server, made by copyStandaloneServer. */
+  serverDir: string;
   port: number;
   databaseUrl: string;
   logFile: string;
@@ -69,13 +67,13 @@ export async function startProductionServer(options: {
   readyTimeoutMs?: number;
 }): Promise<ProductionServer> {
   installExitHook();
-  const { projectDir, port, databaseUrl, logFile } = options;
+  const { serverDir, port, databaseUrl, logFile } = options;
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(([key]) => !/^DRIFTBOARD_(ADMIN_PASSWORD|ADMIN_PASSWORD_HASH|API_TOKEN|SESSION_SECRET)$/.test(key)),
   );
   const out = openSync(logFile, "a");
-  const child = spawn(process.execPath, [path.join(projectDir, "node_modules", "next", "dist", "bin", "next"), "start", options.appDir ?? projectDir, "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: projectDir,
+  const child = spawn(process.execPath, ["server.js"], {
+    cwd: serverDir,
     detached: true,
     stdio: ["ignore", out, out],
     env: {
@@ -84,6 +82,7 @@ export async function startProductionServer(options: {
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
       PORT: String(port),
+      HOSTNAME: "127.0.0.1",
       ...options.env,
     },
   });
@@ -102,12 +101,12 @@ export async function startProductionServer(options: {
   const deadline = Date.now() + (options.readyTimeoutMs ?? 90_000);
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`next start on port ${port} exited (${child.exitCode ?? child.signalCode}):\n${tail(logFile)}`);
+      throw new Error(`the server on port ${port} exited (${child.exitCode ?? child.signalCode}):\n${tail(logFile)}`);
     }
     if (await isHealthy(url)) break;
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`next start on port ${port} did not answer /api/health in time:\n${tail(logFile)}`);
+      throw new Error(`the server on port ${port} did not answer /api/health in time:\n${tail(logFile)}`);
     }
     await sleep(250);
   }
@@ -134,26 +133,21 @@ function tail(file: string, lines = 30): string {
 }
 
 /**
- * Copies the production build (without caches and the standalone bundle) to `targetDir`, with
- * the project's node_modules and public linked beside it, so `next start <targetDir>` serves
- * this build even when someone rebuilds `.next` in the project meanwhile. Returns its BUILD_ID.
+ * Copies the production build's standalone server (`.next/standalone`, with the static files
+ * and public/ it does not carry) to `targetDir`: the files the Docker image holds, and no
+ * others. Keep `targetDir` outside the project, where Node cannot fall back to the project's
+ * node_modules for a file the build failed to trace. The copy also keeps serving this build
+ * when someone rebuilds `.next` meanwhile. Returns its BUILD_ID.
  */
-export function copyProductionBuild(projectDir: string, targetDir: string): string {
-  const skip = new Set(["cache", "dev", "standalone", "diagnostics", "trace", "trace-build", "types"]);
+export function copyStandaloneServer(projectDir: string, targetDir: string): string {
+  const built = path.join(projectDir, ".next");
   for (let attempt = 0; attempt < 5; attempt++) {
     const before = readBuildId(projectDir);
-    if (!before) throw new Error("no production build: run `npx next build`");
+    if (!before || !existsSync(path.join(built, "standalone", "server.js"))) throw new Error("no standalone production build: run `npx next build`");
     rmSync(targetDir, { recursive: true, force: true });
-    mkdirSync(targetDir, { recursive: true });
-    cpSync(path.join(projectDir, ".next"), path.join(targetDir, ".next"), {
-      recursive: true,
-      verbatimSymlinks: true,
-      filter: (source) => !skip.has(path.relative(path.join(projectDir, ".next"), source).split(path.sep)[0] ?? ""),
-    });
-    for (const file of ["next.config.ts", "package.json", "tsconfig.json"]) {
-      if (existsSync(path.join(projectDir, file))) cpSync(path.join(projectDir, file), path.join(targetDir, file));
-    }
-    for (const dir of ["node_modules", "public"]) symlinkSync(path.join(projectDir, dir), path.join(targetDir, dir), "dir");
+    cpSync(path.join(built, "standalone"), targetDir, { recursive: true, verbatimSymlinks: true });
+    cpSync(path.join(built, "static"), path.join(targetDir, ".next", "static"), { recursive: true });
+    cpSync(path.join(projectDir, "public"), path.join(targetDir, "public"), { recursive: true });
     // A build that finished while we copied leaves a mix: copy again.
     if (readBuildId(projectDir) === before && readBuildId(targetDir) === before) return before;
   }
@@ -173,7 +167,7 @@ export function hasProductionBuild(projectDir: string): boolean {
 // -------------------------------------------------------------------------------------------
 // Memory
 
-/** The process and all its descendants (next start may run workers as child processes). */
+/** The process and all its descendants (Next.js may run workers as child processes). */
 export function processTree(pid: number): number[] {
   const pids = [pid];
   for (let i = 0; i < pids.length; i++) {
