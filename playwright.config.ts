@@ -9,8 +9,8 @@ import {
   MAIN_PORT as PORT,
 } from "./e2e/support/servers";
 
-// e2e runs against the production build (`next build` first; `npm test` does both) on a
-// port of its own, in Debian's Chromium: browsers cannot be downloaded on these machines.
+// e2e runs against the production build (`next build` first; `npm test` does both), served by
+// its standalone server as the Docker image serves it (scripts/serve.ts), on a port of its own, in Debian's Chromium: browsers cannot be downloaded on these machines.
 // A second server runs the same build with an admin password (e2e/auth.spec.ts).
 const unsetAccess = `env ${ACCESS_VARIABLES.map((name) => `-u ${name}`).join(" ")}`;
 
@@ -41,21 +41,22 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `${unsetAccess} node node_modules/next/dist/bin/next start -p ${PORT}`,
+      command: `${unsetAccess} node --import tsx scripts/serve.ts`,
       url: `http://127.0.0.1:${PORT}/api/health`,
       timeout: 120_000,
       reuseExistingServer: false,
       // A small upload limit so the 413 answer can be tested without sending 256 MB.
-      env: { DRIFTBOARD_MAX_UPLOAD_MB: "2" },
+      env: { PORT: String(PORT), DRIFTBOARD_MAX_UPLOAD_MB: "2" },
       stdout: "pipe",
       stderr: "pipe",
     },
     {
-      command: `node node_modules/next/dist/bin/next start -p ${AUTH_PORT}`,
+      command: "node --import tsx scripts/serve.ts",
       url: `http://127.0.0.1:${AUTH_PORT}/api/health`,
       timeout: 120_000,
       reuseExistingServer: false,
       env: {
+        PORT: String(AUTH_PORT),
         DRIFTBOARD_ADMIN_PASSWORD: E2E_ADMIN_PASSWORD,
         DRIFTBOARD_API_TOKEN: E2E_ENV_TOKEN,
         DRIFTBOARD_RATE_LIMIT_SIGNIN: String(E2E_SIGNIN_RATE_LIMIT),

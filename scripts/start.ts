@@ -9,6 +9,7 @@ import pg from "pg";
 import { ensureDatabase, migrateDatabase, startEmbeddedPostgres } from "../lib/database/embedded-postgres";
 import { readEnv } from "../lib/env";
 import { defaultDataDir } from "./paths";
+import { completeStandaloneServer } from "./standalone";
 
 const isDev = process.argv.includes("--dev");
 const log = (line: string) => console.log(`[driftboard] ${line}`);
@@ -47,10 +48,15 @@ async function main() {
     run(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "build"], {});
   }
 
+  // The production server is the standalone server.js the Docker image runs.
   const next = spawn(
     process.execPath,
-    [path.join("node_modules", "next", "dist", "bin", "next"), isDev ? "dev" : "start", "-p", String(env.PORT)],
-    { stdio: "inherit", env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1" } },
+    isDev ? [path.join("node_modules", "next", "dist", "bin", "next"), "dev", "-p", String(env.PORT)] : [completeStandaloneServer()],
+    {
+      stdio: "inherit",
+      // HOSTNAME, as shells set it, would bind the standalone server to that one name.
+      env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(env.PORT), HOSTNAME: "0.0.0.0", NEXT_TELEMETRY_DISABLED: "1" },
+    },
   );
   log(`Dashboard starting on http://localhost:${env.PORT} (${((Date.now() - startedAt) / 1000).toFixed(1)} s of setup)`);
 
@@ -84,7 +90,7 @@ function run(command: string, args: string[], extraEnv: Record<string, string>) 
 /** True when there is no production build, or a source file is newer than it. */
 function isBuildStale(): boolean {
   const buildId = path.join(".next", "BUILD_ID");
-  if (!existsSync(buildId)) return true;
+  if (!existsSync(buildId) || !existsSync(path.join(".next", "standalone", "server.js"))) return true;
   const builtAt = statSync(buildId).mtimeMs;
   const sources = ["app", "components", "lib", "public", "next.config.ts", "package-lock.json", "prisma/schema.prisma"];
   return sources.some((source) => newestMtime(source) > builtAt);

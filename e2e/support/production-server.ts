@@ -1,15 +1,17 @@
 /**
- * Starts the production build (`next start`) as a child process of a test, on a port and
- * database of its own, so fault tests can kill it, restart it, and take its database away.
- * Needs `next build` to have run (scripts/test.ts builds before e2e).
+ * Starts the production build (its standalone server.js, as the Docker image runs it) as a
+ * child process of a test, on a port and database of its own, so fault tests can kill it,
+ * restart it, and take its database away. Needs `next build` to have run (scripts/test.ts
+ * builds before e2e); playwright.config.ts's web servers complete it with its static files.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { ACCESS_VARIABLES } from "./servers";
 
-export const isBuilt = existsSync(path.join(".next", "BUILD_ID"));
-export const NOT_BUILT_MESSAGE = "no production build (.next/BUILD_ID): run `npx tsx scripts/test.ts --e2e-only`, which builds first";
+const SERVER = path.join(".next", "standalone", "server.js");
+export const isBuilt = existsSync(SERVER);
+export const NOT_BUILT_MESSAGE = "no production build (.next/standalone/server.js): run `npx tsx scripts/test.ts --e2e-only`, which builds first";
 
 export interface ProductionServer {
   baseUrl: string;
@@ -22,9 +24,16 @@ export interface ProductionServer {
 }
 
 export async function startProductionServer(options: { port: number; databaseUrl: string; env?: Record<string, string> }): Promise<ProductionServer> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: options.databaseUrl, NEXT_TELEMETRY_DISABLED: "1", ...options.env };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: options.databaseUrl,
+    PORT: String(options.port),
+    HOSTNAME: "127.0.0.1",
+    NEXT_TELEMETRY_DISABLED: "1",
+    ...options.env,
+  };
   for (const name of ACCESS_VARIABLES) if (!options.env?.[name]) delete env[name];
-  const child = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(options.port)], {
+  const child = spawn(process.execPath, [SERVER], {
     env,
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -15,6 +15,7 @@ import {
 } from "node:fs";
 import http from "node:http";
 import path from "node:path";
+import { completeStandaloneServer } from "../standalone";
 
 export interface ProductionServer {
   url: string;
@@ -133,9 +134,8 @@ function tail(file: string, lines = 30): string {
 }
 
 /**
- * Copies the production build's standalone server (`.next/standalone`, with the static files
- * and public/ it does not carry) to `targetDir`: the files the Docker image holds, and no
- * others. Keep `targetDir` outside the project, where Node cannot fall back to the project's
+ * Copies the production build's standalone server, completed with its static files (see
+ * scripts/standalone.ts), to `targetDir`: the files the Docker image holds, and no others. Keep `targetDir` outside the project, where Node cannot fall back to the project's
  * node_modules for a file the build failed to trace. The copy also keeps serving this build
  * when someone rebuilds `.next` meanwhile. Returns its BUILD_ID.
  */
@@ -143,11 +143,10 @@ export function copyStandaloneServer(projectDir: string, targetDir: string): str
   const built = path.join(projectDir, ".next");
   for (let attempt = 0; attempt < 5; attempt++) {
     const before = readBuildId(projectDir);
-    if (!before || !existsSync(path.join(built, "standalone", "server.js"))) throw new Error("no standalone production build: run `npx next build`");
+    if (!before) throw new Error("no production build: run `npx next build`");
+    completeStandaloneServer(projectDir);
     rmSync(targetDir, { recursive: true, force: true });
     cpSync(path.join(built, "standalone"), targetDir, { recursive: true, verbatimSymlinks: true });
-    cpSync(path.join(built, "static"), path.join(targetDir, ".next", "static"), { recursive: true });
-    cpSync(path.join(projectDir, "public"), path.join(targetDir, "public"), { recursive: true });
     // A build that finished while we copied leaves a mix: copy again.
     if (readBuildId(projectDir) === before && readBuildId(targetDir) === before) return before;
   }
