@@ -2,21 +2,32 @@
 // the Docker image runs. It does not carry the static files and public/; completing it puts
 // them beside it, as the Dockerfile does, so `npm start`, the tests and the bench all run the
 // very server that is deployed.
-import { cpSync, existsSync, rmSync } from "node:fs";
+import { cpSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-/** Copies `.next/static` and `public/` into `.next/standalone`; returns the path of its server.js. */
+/** Copies `.next/static` and `public/` into `.next/standalone` once per build; returns the path of its server.js. */
 export function completeStandaloneServer(projectDir = process.cwd()): string {
   const standalone = path.join(projectDir, ".next", "standalone");
   const server = path.join(standalone, "server.js");
   if (!existsSync(server)) throw new Error("no standalone server (.next/standalone/server.js): run `npx next build`");
+  const buildId = readFileSync(path.join(projectDir, ".next", "BUILD_ID"), "utf8");
+  const marker = path.join(standalone, ".completed");
+  if (existsSync(marker) && readFileSync(marker, "utf8") === buildId) return server;
   for (const [from, to] of [
     [path.join(projectDir, ".next", "static"), path.join(standalone, ".next", "static")],
     [path.join(projectDir, "public"), path.join(standalone, "public")],
   ] as const) {
-    // Replaced whole, so files of an earlier build do not linger.
+    // Staged and renamed into place: Playwright starts two servers at once, and neither may
+    // see the other's half-made copy.
+    const staged = `${to}.${process.pid}`;
+    cpSync(from, staged, { recursive: true });
     rmSync(to, { recursive: true, force: true });
-    cpSync(from, to, { recursive: true });
+    try {
+      renameSync(staged, to);
+    } catch {
+      rmSync(staged, { recursive: true, force: true }); // the other one's copy of the same build won
+    }
   }
+  writeFileSync(marker, buildId);
   return server;
 }
