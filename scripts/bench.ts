@@ -1,12 +1,13 @@
 // `npm run bench [-- --hosts 10000 --components 200 --snapshots 30]`: the fleet-scale benchmark
 // (issue 7). Generates a seeded synthetic fleet, measures the `psql \copy` reference, then
-// runs the production build (its standalone server, as the Docker image does) against a fresh database and measures ingest time
-// and peak server memory for JSON and NDJSON uploads, a re-ingest with 5% of hosts changed,
-// read latency under 20 concurrent clients with `--snapshots` snapshots stored, and Largest
-// Contentful Paint in headless Chromium. Prints one table (figure, target, pass/fail) and, as
-// its last line, one JSON object for scripts. Files go to .driftboard/bench/ (gitignored);
-// servers, files and the database are cleaned up at the end, even on failure (--keep keeps
-// the files and the database). Not part of `npm test`.
+// runs the production build (its standalone server, as the Docker image does) against a fresh
+// database and measures ingest time and peak server memory for JSON and NDJSON uploads, a
+// re-ingest with 5% of hosts changed, read latency under 20 concurrent clients with
+// `--snapshots` snapshots stored, and Largest Contentful Paint in headless Chromium. Prints one
+// table (figure, target, pass/fail) and, as its last line, one JSON object for scripts. Files
+// go to .driftboard/bench/ (gitignored); servers, files and the database are cleaned up at the
+// end, even on failure (--keep keeps the files, the database and the server's copy). Not part
+// of `npm test`.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";

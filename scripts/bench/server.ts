@@ -1,6 +1,6 @@
 /**
- * The production server under test (the standalone server.js), its memory, and HTTP helpers. Used by the
- * benchmark and by the scale-out test, so both run the dashboard the same way.
+ * The production server under test (the standalone server.js), its memory, and HTTP helpers.
+ * Used by the benchmark and by the scale-out test, so both run the dashboard the same way.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import {
