@@ -1,11 +1,12 @@
 "use client";
 
-import { Suspense, useEffect, useState } from "react";
+import { Suspense, useEffect, useMemo, useState } from "react";
 import { ChartSkeleton } from "@/components/charts/chart-skeleton";
 import { buttonClasses } from "@/components/ui/button-link";
 import { Card } from "@/components/ui/card";
 import { smallButtonClasses } from "@/components/ui/form-controls";
 import { PageHeader } from "@/components/ui/page-header";
+import { type PackedServiceDetail, unpackServiceDetail } from "@/lib/analysis/detail-wire";
 import type { ServiceDetail } from "@/lib/analysis/queries";
 import type { ServiceDataParams } from "@/lib/analysis/service-view";
 import { formatDateTime } from "@/lib/format";
@@ -32,8 +33,8 @@ import { VersionSpreadSection } from "./version-spread-section";
 
 export interface ServiceDetailViewProps {
   name: string;
-  /** What the server rendered, and for which parameters. */
-  initial: { params: ServiceDataParams; detail: ServiceDetail };
+  /** What the server rendered, and for which parameters (packed: see packServiceDetail). */
+  initial: { params: ServiceDataParams; detail: PackedServiceDetail };
   /** The change timeline, loading on the server while the page streams. */
   timeline: Promise<TimelineResult>;
 }
@@ -47,7 +48,8 @@ export interface ServiceDetailViewProps {
 export function ServiceDetailView({ name, initial, timeline }: ServiceDetailViewProps) {
   const [view, setView] = useServiceViewParams();
   const dataParams: ServiceDataParams = { environment: view.environment, snapshot: view.snapshot, baseline: view.baseline };
-  const query = useServiceDetail({ name, params: dataParams, initial });
+  const unpacked = useMemo(() => ({ params: initial.params, detail: unpackServiceDetail(initial.detail) }), [initial]);
+  const query = useServiceDetail({ name, params: dataParams, initial: unpacked });
   const detail = query.data;
 
   const [pinTarget, setPinTarget] = useState<PinTarget | null>(null);

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import type { TimelineResult } from "@/components/services/change-timeline-section";
 import { EnvironmentSwitcher } from "@/components/services/environment-switcher";
 import { ServiceDetailView } from "@/components/services/service-detail-view";
+import { packServiceDetail } from "@/lib/analysis/detail-wire";
 import { ShareReportDialog } from "@/components/reports/share-report-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -49,7 +50,7 @@ export default async function ServicePage({ params, searchParams }: Props) {
   // Keyed by the view, so a real navigation (another service, environment or bookmarked view)
   // starts from fresh state, while the view's own URL updates (history.replaceState) keep it.
   const viewKey = `${name}?${serializeServiceViewParams(view)}`;
-  return <><ShareReportDialog className="float-right ml-3" scope={{ services: [name], environment: detail.environment }} /><ServiceDetailView key={viewKey} name={name} initial={{ params: dataParams, detail }} timeline={timeline} /></>;
+  return <><ShareReportDialog className="float-right ml-3" scope={{ services: [name], environment: detail.environment }} /><ServiceDetailView key={viewKey} name={name} initial={{ params: dataParams, detail: packServiceDetail(detail) }} timeline={timeline} /></>;
 }
 
 function ChooseEnvironment({ name, environments }: { name: string; environments: string[] }) {
