@@ -36,7 +36,7 @@ RUN --mount=type=cache,target=/root/.npm \
 FROM base AS build
 COPY --from=deps /app/node_modules ./node_modules
 COPY . .
-RUN npx prisma generate && npx next build
+RUN node scripts/prisma-generate.mjs && npx next build
 
 # ---------------------------------------------------------------------------------------------
 # prod-deps: production dependencies only (no Vitest, Playwright, TypeScript, …), for `migrate`.

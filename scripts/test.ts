@@ -31,7 +31,7 @@ async function main() {
 
   let passed = 0;
   let failed = 0;
-  let stepsOk = run("prisma generate", [path.join("node_modules", "prisma", "build", "index.js"), "generate"]);
+  let stepsOk = run("prisma generate", [path.join("scripts", "prisma-generate.mjs")]);
 
   const server = await startTestDatabaseServer(log);
   try {
