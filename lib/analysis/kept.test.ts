@@ -52,3 +52,13 @@ describe("KeptPerSlot", () => {
     expect(computed).toEqual(["a:1", "b:1", "c:1", "b:1", "huge:1", "huge:1"]);
   });
 });
+
+describe("KeptPerSlot.peek", () => {
+  it("gives what a slot holds with the key it was kept under, and nothing for an empty slot", () => {
+    const kept = new KeptPerSlot<string[]>(10, (hosts) => hosts.length);
+    kept.set("web", "snapshot-1", ["a", "b"]);
+    kept.set("web", "snapshot-2", ["a", "b", "c"]);
+    expect(kept.peek("web")).toEqual({ key: "snapshot-2", value: ["a", "b", "c"] });
+    expect(kept.peek("db")).toBeUndefined();
+  });
+});

@@ -34,25 +34,38 @@ export class KeptPerSlot<V> {
   ) {}
 
   get(slot: string, key: string, compute: () => V): V {
+    const kept = this.peek(slot);
+    if (kept?.key === key) return kept.value;
+    const value = compute();
+    this.set(slot, key, value);
+    return value;
+  }
+
+  /** What the slot holds, whatever key it was computed from. */
+  peek(slot: string): { key: string; value: V } | undefined {
     const kept = this.slots.get(slot);
+    if (!kept) return undefined;
     // Most recently used last, so the least recently used go first.
     this.slots.delete(slot);
-    if (kept?.key === key) {
-      this.slots.set(slot, kept);
-      return kept.value;
+    this.slots.set(slot, kept);
+    return { key: kept.key, value: kept.value };
+  }
+
+  /** Replaces the slot's value; one heavier than the bound is not kept. */
+  set(slot: string, key: string, value: V): void {
+    const replaced = this.slots.get(slot);
+    if (replaced) {
+      this.slots.delete(slot);
+      this.weight -= replaced.weight;
     }
-    if (kept) this.weight -= kept.weight;
-    const value = compute();
     const weight = this.weigh(value);
-    if (weight <= this.maxWeight) {
-      this.slots.set(slot, { key, value, weight });
-      this.weight += weight;
-      for (const [oldest, entry] of this.slots) {
-        if (this.weight <= this.maxWeight) break;
-        this.slots.delete(oldest);
-        this.weight -= entry.weight;
-      }
+    if (weight > this.maxWeight) return;
+    this.slots.set(slot, { key, value, weight });
+    this.weight += weight;
+    for (const [oldest, entry] of this.slots) {
+      if (this.weight <= this.maxWeight) break;
+      this.slots.delete(oldest);
+      this.weight -= entry.weight;
     }
-    return value;
   }
 }

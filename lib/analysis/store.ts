@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { type RunSql, runSql } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ChangeEvent } from "./classification";
+import { KeptPerSlot } from "./kept";
 import { HISTORY_LIMIT, loadServiceSnapshots, type ServiceRef, serviceKey, snapshotServiceKey } from "./load-history";
 import {
   buildServiceReport,
@@ -109,11 +110,15 @@ export async function prepareAnalyses(
   const hashes = new Map([...settings].map(([key, value]) => [key, hashSettings(value)]));
   const withPrevious = new Map(preloaded);
   for (const ref of services) {
-    const previous = lastIngested.get(serviceKey(ref));
-    if (previous) withPrevious.set(previous.key, previous.snapshot);
+    const previous = lastIngested.peek(serviceKey(ref));
+    if (previous) withPrevious.set(previous.key, previous.value);
   }
   const { write } = await computeAnalyses(targets, settings, hashes, false, withPrevious, snapshot);
-  keepIngested(targets, preloaded);
+  for (const target of targets) {
+    const key = snapshotServiceKey(target);
+    const ingested = preloaded.get(key);
+    if (ingested) lastIngested.set(serviceKey(target), key, ingested);
+  }
   return write;
 }
 
@@ -123,25 +128,7 @@ export async function prepareAnalyses(
  * 120 ms, a tenth of the bench's re-ingest). A snapshot's hosts never change (its id is its
  * content's hash), so this is a pure cache; reads load from Postgres. Bounded by hosts.
  */
-const lastIngested = new Map<string, { key: string; snapshot: ServiceSnapshot }>();
-let lastIngestedHosts = 0;
-const MAX_LAST_INGESTED_HOSTS = 200_000;
-
-function keepIngested(targets: readonly AnalysisTarget[], preloaded: ReadonlyMap<string, ServiceSnapshot>): void {
-  for (const target of targets) {
-    const key = snapshotServiceKey(target);
-    const snapshot = preloaded.get(key);
-    if (!snapshot) continue;
-    const replaced = lastIngested.get(serviceKey(target));
-    lastIngestedHosts += snapshot.hosts.length - (replaced?.snapshot.hosts.length ?? 0);
-    lastIngested.set(serviceKey(target), { key, snapshot });
-    if (lastIngestedHosts > MAX_LAST_INGESTED_HOSTS) {
-      // Started over: a fleet this large reads its previous snapshot back, as before.
-      lastIngested.clear();
-      lastIngestedHosts = 0;
-    }
-  }
-}
+const lastIngested = new KeptPerSlot<ServiceSnapshot>(200_000, (snapshot) => snapshot.hosts.length);
 
 async function readStoredAnalyses(
   targets: readonly AnalysisTarget[],
