@@ -124,9 +124,12 @@ export async function loadServiceSnapshots(
   // In time order, and each snapshot's hosts as ingestion orders them in memory (by code
   // unit, not by the database's collation), so an analysis is the same whichever way its
   // hosts arrived.
-  const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   const ordered = [...byService.values()].sort(
-    (a, b) => order(a.takenAt, b.takenAt) || order(a.snapshotId, b.snapshotId) || order(a.ref.service, b.ref.service) || order(a.ref.environment, b.ref.environment),
+    (a, b) =>
+      compareCodeUnits(a.takenAt, b.takenAt) ||
+      compareCodeUnits(a.snapshotId, b.snapshotId) ||
+      compareCodeUnits(a.ref.service, b.ref.service) ||
+      compareCodeUnits(a.ref.environment, b.ref.environment),
   );
   for (const { ref, ...snapshot } of ordered) {
     snapshot.hosts.sort(compareHostKeys);
@@ -135,8 +138,12 @@ export async function loadServiceSnapshots(
   return snapshots;
 }
 
-export function compareHostKeys(a: { hostKey: string }, b: { hostKey: string }): number {
-  return a.hostKey < b.hostKey ? -1 : a.hostKey > b.hostKey ? 1 : 0;
+function compareHostKeys(a: { hostKey: string }, b: { hostKey: string }): number {
+  return compareCodeUnits(a.hostKey, b.hostKey);
+}
+
+function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export function snapshotServiceKey({ snapshotId, service, environment }: ServiceRef & { snapshotId: string }): string {

@@ -195,15 +195,15 @@ function analyseAt(
   ignoreRules: IgnoreRule[],
   withComponents: boolean,
 ): ServiceAnalysis {
+  const first = snapshot.hosts[0];
   const usesPrevious = settings.baselineSource === "previous";
   // What analyseService reads: each host's key and manifest, the settings, and the previous
   // hosts only for a `previous` baseline.
   const key = createHash("sha256")
-    .update(JSON.stringify([snapshot.hosts[0]?.service, settings.baselineSource, settings.declared, ignoreRules, withComponents]))
+    .update(JSON.stringify([first?.service, settings.baselineSource, settings.declared, ignoreRules, withComponents]))
     .update(hostsKey(snapshot.hosts))
     .update(usesPrevious ? hostsKey(previous?.hosts ?? []) : "")
     .digest("base64");
-  const first = snapshot.hosts[0];
   const slot = JSON.stringify([first?.service, first?.environment, withComponents]);
   return keptAnalyses.get(slot, key, () =>
     analyseService({
