@@ -2,6 +2,7 @@
 // the Docker image runs. It does not carry the static files and public/; completing it puts
 // them beside it, as the Dockerfile does, so `npm start`, the tests and the bench all run the
 // very server that is deployed.
+import { type ChildProcess, spawn } from "node:child_process";
 import { cpSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
@@ -30,4 +31,13 @@ export function completeStandaloneServer(projectDir = process.cwd()): string {
   }
   writeFileSync(marker, buildId);
   return server;
+}
+
+/** Runs the completed standalone server of the project in the working directory, on all interfaces. */
+export function spawnStandaloneServer(env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, [completeStandaloneServer()], {
+    stdio: "inherit",
+    // HOSTNAME, as shells set it, would bind the server to that one name.
+    env: { ...env, HOSTNAME: "0.0.0.0", NEXT_TELEMETRY_DISABLED: "1" },
+  });
 }

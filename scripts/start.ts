@@ -9,7 +9,7 @@ import pg from "pg";
 import { ensureDatabase, migrateDatabase, startEmbeddedPostgres } from "../lib/database/embedded-postgres";
 import { readEnv } from "../lib/env";
 import { defaultDataDir } from "./paths";
-import { completeStandaloneServer } from "./standalone";
+import { spawnStandaloneServer } from "./standalone";
 
 const isDev = process.argv.includes("--dev");
 const log = (line: string) => console.log(`[driftboard] ${line}`);
@@ -49,15 +49,10 @@ async function main() {
   }
 
   // The production server is the standalone server.js the Docker image runs.
-  const next = spawn(
-    process.execPath,
-    isDev ? [path.join("node_modules", "next", "dist", "bin", "next"), "dev", "-p", String(env.PORT)] : [completeStandaloneServer()],
-    {
-      stdio: "inherit",
-      // HOSTNAME, as shells set it, would bind the standalone server to that one name.
-      env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(env.PORT), HOSTNAME: "0.0.0.0", NEXT_TELEMETRY_DISABLED: "1" },
-    },
-  );
+  const serverEnv = { ...process.env, DATABASE_URL: databaseUrl, PORT: String(env.PORT), NEXT_TELEMETRY_DISABLED: "1" };
+  const next = isDev
+    ? spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "dev", "-p", String(env.PORT)], { stdio: "inherit", env: serverEnv })
+    : spawnStandaloneServer(serverEnv);
   log(`Dashboard starting on http://localhost:${env.PORT} (${((Date.now() - startedAt) / 1000).toFixed(1)} s of setup)`);
 
   const shutdown = (signal: NodeJS.Signals) => {
