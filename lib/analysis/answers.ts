@@ -1,13 +1,15 @@
 import "server-only";
+import { coalesceFresh } from "@/lib/coalesce";
 import { getPool } from "@/lib/db";
 
 /**
  * Analysis answers (the fleet summary, the service list, a service's detail) as JSON text,
  * kept per replica for the analysis generation they were computed in. Every change that can
  * change an answer bumps the generation in Postgres (`bumpAnalysisGeneration`), and every
- * read checks it with one query, so a replica never serves an answer older than the data it
- * can see, and replicas stay interchangeable. Between uploads (hourly, typically), a read
- * costs that one query instead of recomputing and serialising the answer.
+ * read checks it with a query sent after the read arrived, so a replica never serves an answer
+ * older than the data it can see, and replicas stay interchangeable. Between uploads (hourly,
+ * typically), a read costs that query (shared, below) instead of recomputing and serialising
+ * the answer.
  */
 
 const MAX_ANSWERS = 500;
@@ -49,7 +51,14 @@ export async function cachedAnswer(key: readonly unknown[], compute: () => Promi
   return answer;
 }
 
-async function readAnalysisGeneration(): Promise<string> {
+/**
+ * Concurrent reads share one generation query, each waiting for one sent after it arrived (so
+ * an upload's own client always sees its upload): under 20 concurrent clients this query was
+ * one round trip per read, and Postgres shares the replica's two cores.
+ */
+const readAnalysisGeneration = coalesceFresh(queryAnalysisGeneration);
+
+async function queryAnalysisGeneration(): Promise<string> {
   const { rows } = await getPool().query<{ generation: string }>("SELECT generation::text AS generation FROM analysis_generation WHERE id = 1");
   // Without the row (a database restored without it), nothing is kept: every read computes.
   return rows[0]?.generation ?? `none-${Math.random()}`;
