@@ -1,11 +1,10 @@
 /**
- * Runs before every route (Next.js 16's proxy, formerly middleware): access control
- * (sign-in, API tokens, CSRF — lib/auth/gate.ts) and the per-request Content-Security-Policy
- * nonce. docs/security.md describes the rules.
+ * Runs before every page (Next.js 16's proxy, formerly middleware): access control (sign-in,
+ * CSRF — lib/auth/gate.ts) and the per-request Content-Security-Policy nonce. API routes apply
+ * the same rules themselves (lib/http/api-route.ts). docs/security.md describes the rules.
  */
 import { type NextRequest, NextResponse } from "next/server";
 import { authorizeRequest } from "@/lib/auth/gate";
-import { isApiPath } from "@/lib/auth/access";
 import { isHttpsRequest } from "@/lib/auth/request-origin";
 import { serializeSessionCookie } from "@/lib/auth/session";
 import { env } from "@/lib/env";
@@ -16,17 +15,15 @@ import { buildContentSecurityPolicy, createNonce } from "@/lib/security/headers"
 
 export async function proxy(request: NextRequest): Promise<Response> {
   const isHttps = isHttpsRequest(request.headers, request.url);
-  // API answers get their (static) policy from next.config.ts, so routes outside the matcher have it too.
-  const nonce = isApiPath(request.nextUrl.pathname) ? null : createNonce();
-  const csp = nonce === null ? null : buildContentSecurityPolicy({ nonce, isDevelopment: env.NODE_ENV === "development", isHttps });
+  const nonce = createNonce();
+  const csp = buildContentSecurityPolicy({ nonce, isDevelopment: env.NODE_ENV === "development", isHttps });
 
   let response: Response;
   try {
     const decision = await authorizeRequest(request);
     if (decision.kind === "allow") {
       // Next.js reads the nonce from the request's CSP header and puts it on its scripts.
-      // API requests pass unchanged, which spares every read a copy of its headers.
-      const forwarded = csp && nonce ? { request: { headers: withPolicy(request.headers, csp, nonce) } } : undefined;
+      const forwarded = { request: { headers: withPolicy(request.headers, csp, nonce) } };
       // A shared report link that does not work answers a real 404: the page itself streams
       // inside the root loading boundary, whose fallback would already have sent a 200.
       const reportToken = matchSharedReportPage(request.nextUrl.pathname);
@@ -41,10 +38,10 @@ export async function proxy(request: NextRequest): Promise<Response> {
       response = errorResponse(decision.error);
     }
   } catch (error) {
-    // The database is needed to check API tokens and rate limits: a lost database is a 503 here too.
+    // A shared report link is checked in the database: a lost database is a 503 here too.
     response = errorResponse(error);
   }
-  if (csp) response.headers.set("content-security-policy", csp);
+  response.headers.set("content-security-policy", csp);
   return response;
 }
 
@@ -56,10 +53,10 @@ function withPolicy(original: Headers, csp: string, nonce: string): Headers {
 }
 
 export const config = {
-  // Everything but build assets (public, no policy needed) and the upload endpoint. Next.js
-  // buffers the body of every request the proxy sees and silently truncates it past 10 MB
-  // (experimental.proxyClientMaxBodySize), which would cut large snapshots short and defeat
-  // streaming ingestion; app/api/snapshots/route.ts calls enforceAccess (the same rules) itself.
-  // Any other route that takes large bodies must be excluded here and do the same.
-  matcher: ["/((?!_next/static|_next/image|api/snapshots$).*)"],
+  // Pages only. API routes check access themselves (lib/http/api-route.ts): Next.js buffers the
+  // body of every request the proxy sees and silently truncates it past 10 MB
+  // (experimental.proxyClientMaxBodySize), which would cut large snapshots short, and running
+  // the proxy doubled the CPU time of an API read. Build assets are public and need no policy.
+  // app/api/[[...path]] answers the API paths no route takes.
+  matcher: ["/((?!_next/static|_next/image|api(?:/|$)).*)"],
 };

@@ -1,5 +1,8 @@
 import { randomUUID } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { isPublicPath } from "../lib/auth/access";
 import { AUTH_BASE_URL, E2E_ADMIN_PASSWORD, E2E_ENV_TOKEN, E2E_SIGNIN_RATE_LIMIT } from "./support/servers";
 
 // Access control against the server started with an admin password (playwright.config.ts).
@@ -184,6 +187,42 @@ test("invalid API tokens are rate-limited per client address", async ({ request 
   for (let attempt = 0; attempt < 40; attempt++) statuses.push((await request.get("/api/snapshots", { headers })).status());
   expect(statuses[0]).toBe(401);
   expect(statuses.at(-1)).toBe(429);
+});
+
+/**
+ * Every method of every route under app/api, as a request path: dynamic segments get a sample
+ * value, and the catch-all a path no route takes.
+ */
+function apiEndpoints(): Array<{ method: string; path: string }> {
+  const root = path.join(process.cwd(), "app", "api");
+  const endpoints: Array<{ method: string; path: string }> = [];
+  for (const file of readdirSync(root, { recursive: true, encoding: "utf8" })) {
+    if (path.basename(file) !== "route.ts") continue;
+    const segments = path.dirname(file).split(path.sep).filter((segment) => segment !== ".");
+    const route = `/api/${segments.map((segment) => (segment.startsWith("[[...") ? "no-such-endpoint" : segment.startsWith("[") ? "sample" : segment)).join("/")}`.replace(/\/$/, "");
+    for (const [, method] of readFileSync(path.join(root, file), "utf8").matchAll(/^export (?:const|async function) (GET|POST|PUT|PATCH|DELETE)\b/gm)) {
+      endpoints.push({ method: method!, path: route });
+    }
+  }
+  return endpoints;
+}
+
+test("every API route refuses an anonymous request, each method of it", async ({ request }) => {
+  const endpoints = apiEndpoints();
+  // The walk found the routes (a renamed folder must not leave this test checking nothing).
+  expect(endpoints).toContainEqual({ method: "POST", path: "/api/snapshots" });
+  expect(endpoints).toContainEqual({ method: "DELETE", path: "/api/tokens/sample" });
+  expect(endpoints.length).toBeGreaterThan(25);
+  for (const { method, path: endpoint } of endpoints) {
+    if (isPublicPath(endpoint)) continue;
+    const response = await request.fetch(endpoint, { method, headers: fromAddress(), maxRedirects: 0 });
+    expect(response.status(), `${method} ${endpoint}`).toBe(401);
+    expect((await response.json()).error.code, `${method} ${endpoint}`).toBe("unauthorized");
+  }
+  // With a token, a path no route takes is a JSON 404, not an HTML page.
+  const unknown = await request.get("/api/no-such-endpoint", { headers: asAdmin });
+  expect(unknown.status()).toBe(404);
+  expect((await unknown.json()).error.code).toBe("not_found");
 });
 
 test("every page and API answer carries the security headers", async ({ request }) => {

@@ -1,6 +1,6 @@
 /**
  * Who may do what, decided from a request's method and path. Pure, so every rule is unit
- * tested; proxy.ts applies it to each request.
+ * tested; proxy.ts applies it to pages and lib/http/api-route.ts to API routes.
  */
 import type { ApiTokenScope } from "./scopes";
 

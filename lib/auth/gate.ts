@@ -9,7 +9,7 @@ import { RATE_LIMIT_WINDOW_SECONDS } from "./rate-limit";
 import { clientAddress, isSameOriginRequest } from "./request-origin";
 import { readCookie, SESSION_COOKIE, verifySessionValue } from "./session";
 
-/** What proxy.ts does with a request. */
+/** What proxy.ts (pages) and lib/http/api-route.ts (API routes) do with a request. */
 export type AccessDecision =
   | { kind: "allow"; principal: Principal }
   /** A page without a session: to the sign-in page, coming back afterwards. */
@@ -74,7 +74,7 @@ export async function authorizeRequest(request: Request): Promise<AccessDecision
 }
 
 /**
- * The same rules for a route handler the proxy does not run for (see proxy.ts's matcher):
+ * The same rules for the API routes, which the proxy does not run for (lib/http/api-route.ts):
  * returns who is asking, or throws the 401/403/429 AppError.
  */
 export async function enforceAccess(request: Request): Promise<Principal> {

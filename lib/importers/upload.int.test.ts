@@ -27,11 +27,14 @@ function multipart(files: Array<{ name: string; text: string }>): Request {
   return new Request("http://localhost/api/snapshots?takenAt=2026-06-01T00:00:00Z", { method: "POST", body: form });
 }
 
+/** What Next.js hands a route without dynamic segments. */
+const NO_PARAMS = { params: Promise.resolve({}) };
+
 describe("uploading each tool's real-shaped output through POST /api/snapshots", () => {
   for (const upload of fixtureUploads()) {
     it(`${upload.format}: ${upload.name}`, async () => {
       const expected = importFiles(upload.files, { takenAt: "2026-06-01T00:00:00Z" }, { canonical: canonicalParser });
-      const response = await postSnapshot(multipart(upload.files));
+      const response = await postSnapshot(multipart(upload.files), NO_PARAMS);
       const body = await response.json();
       expect([200, 201]).toContain(response.status);
       expect(body.format).toBe(upload.format);
@@ -52,7 +55,7 @@ describe("uploading each tool's real-shaped output through POST /api/snapshots",
   it("merges cloud inventory with package versions of the same VMs", async () => {
     const read = (format: string, name: string) => ({ name, text: readFileSync(path.join(FIXTURES, format, name), "utf8") });
     const files = [read("aws-ec2", "describe-instances.json"), read("osquery", "osqueryd.results.log")];
-    const response = await postSnapshot(multipart(files));
+    const response = await postSnapshot(multipart(files), NO_PARAMS);
     expect(response.status).toBeLessThan(300);
     const body = await response.json();
     expect(body.format).toBe("aws-ec2+osquery");
@@ -63,7 +66,7 @@ describe("uploading each tool's real-shaped output through POST /api/snapshots",
   it("a recognisable but broken file names the tool and the path", async () => {
     const pods = JSON.parse(readFileSync(path.join(FIXTURES, "kubernetes", "pods.json"), "utf8"));
     pods.items[0].metadata.uid = 42;
-    const response = await postSnapshot(multipart([{ name: "pods.json", text: JSON.stringify(pods) }]));
+    const response = await postSnapshot(multipart([{ name: "pods.json", text: JSON.stringify(pods) }]), NO_PARAMS);
     expect(response.status).toBe(400);
     expect((await response.json()).error.message).toMatch(/kubernetes.*items\[0\]\.metadata\.uid/);
   });

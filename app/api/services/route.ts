@@ -1,14 +1,13 @@
 import { listServicesAnswer } from "@/lib/analysis/queries";
 import { serviceQuerySchema } from "@/lib/analysis/schemas";
-import { answerResponse, withErrors } from "@/lib/http/responses";
+import { apiRoute } from "@/lib/http/api-route";
+import { answerResponse } from "@/lib/http/responses";
 import { parseQuery } from "@/lib/http/query";
 
 export const dynamic = "force-dynamic";
 
 // GET /api/services?environment=&snapshot= — every service's current state with drift counts and verdict
-export async function GET(request: Request) {
-  return withErrors(async () => {
-    const query = parseQuery(request, serviceQuerySchema);
-    return answerResponse(await listServicesAnswer({ environment: query.environment, snapshotId: query.snapshot }));
-  });
-}
+export const GET = apiRoute(async (request) => {
+  const query = parseQuery(request, serviceQuerySchema);
+  return answerResponse(await listServicesAnswer({ environment: query.environment, snapshotId: query.snapshot }));
+});

@@ -6,12 +6,13 @@ import { isHttpsRequest } from "@/lib/auth/request-origin";
 import { createSessionValue, serializeSessionCookie } from "@/lib/auth/session";
 import { readSignInRequest } from "@/lib/auth/signin-request";
 import { AppError } from "@/lib/errors";
-import { errorResponse, withErrors } from "@/lib/http/responses";
+import { apiRoute } from "@/lib/http/api-route";
+import { errorResponse } from "@/lib/http/responses";
 
 export const dynamic = "force-dynamic";
 
 // POST /api/auth/signin — check the admin password and set the session cookie (rate-limited per address)
-export async function POST(request: Request) {
+export const POST = apiRoute(async (request) => {
   let isFormPost = false;
   let next = "/";
   try {
@@ -38,13 +39,11 @@ export async function POST(request: Request) {
     }
     return errorResponse(error);
   }
-}
+});
 
 function redirect(location: string): Response {
   return new Response(null, { status: 303, headers: { location } });
 }
 
 // GET /api/auth/signin — nothing to see; the form lives at /signin
-export async function GET() {
-  return withErrors(async () => redirect("/signin"));
-}
+export const GET = apiRoute(async () => redirect("/signin"));
