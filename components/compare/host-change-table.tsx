@@ -1,11 +1,14 @@
 import Link from "next/link";
 import type { SnapshotChangeKind } from "@/lib/analysis/compare";
-import { abbreviateVersion, type HostChangeRow } from "@/lib/compare/group-changes";
+import type { HostChangeRow } from "@/lib/compare/group-changes";
 import { ComponentChangeList } from "./component-change-list";
+import { HostManifestDetails } from "./host-manifest-details";
 
 export interface HostChangeTableProps {
   service: string;
   hosts: HostChangeRow[];
+  /** The compared snapshots: a launched host's manifest is in `to`, a retired one's in `from`. */
+  snapshots: { from: string; to: string };
   /** Rows beyond this are left out with a note; the JSON export has them all. */
   limit?: number;
 }
@@ -23,7 +26,7 @@ const KIND_LABELS: Record<SnapshotChangeKind, string> = {
 };
 
 /** One row per changed host: how it changed and which components. */
-export function HostChangeTable({ service, hosts, limit = 200 }: HostChangeTableProps) {
+export function HostChangeTable({ service, hosts, snapshots, limit = 200 }: HostChangeTableProps) {
   const shown = hosts.slice(0, limit);
   return (
     <div className="overflow-x-auto">
@@ -59,7 +62,7 @@ export function HostChangeTable({ service, hosts, limit = 200 }: HostChangeTable
                 </span>
               </td>
               <td className="px-3 py-2">
-                <HostComponents host={host} />
+                <HostComponents host={host} snapshots={snapshots} />
               </td>
             </tr>
           ))}
@@ -74,34 +77,24 @@ export function HostChangeTable({ service, hosts, limit = 200 }: HostChangeTable
   );
 }
 
-function HostComponents({ host }: { host: HostChangeRow }) {
+function HostComponents({ host, snapshots }: { host: HostChangeRow; snapshots: HostChangeTableProps["snapshots"] }) {
   if (host.kind === "mutated") return <ComponentChangeList changes={host.components} label={`Changes on ${host.hostKey}`} />;
-  const side = host.kind === "launched" ? "to" : "from";
-  const all = host.components.map((c) => ({ name: c.name, version: c[side] ?? "" }));
+  const isLaunched = host.kind === "launched";
   return (
     <div className="space-y-1">
-      {host.kind === "launched" && host.isTypicalReplacement && (
-        <p className="text-xs text-slate-600 dark:text-slate-400">Brought the new versions listed above.</p>
-      )}
-      {host.kind === "launched" && !host.isTypicalReplacement && host.highlights.length > 0 && (
+      {isLaunched && host.isTypicalReplacement && <p className="text-xs text-slate-600 dark:text-slate-400">Brought the new versions listed above.</p>}
+      {isLaunched && !host.isTypicalReplacement && host.highlights.length > 0 && (
         <>
           <p className="text-xs text-slate-500 dark:text-slate-400">New versions, against the retired hosts:</p>
           <ComponentChangeList changes={host.highlights} label={`New versions on ${host.hostKey}`} />
         </>
       )}
-      <details className="text-xs">
-        <summary className="cursor-pointer text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100">
-          {host.kind === "launched" ? "Runs" : "Ran"} {all.length.toLocaleString("en-US")} {all.length === 1 ? "component" : "components"}
-        </summary>
-        <ul aria-label={`Components of ${host.hostKey}`} className="mt-1 space-y-0.5 font-mono">
-          {all.map((component) => (
-            <li key={component.name} className="break-all">
-              <span className="font-semibold">{component.name}</span>{" "}
-              <span title={component.version}>{abbreviateVersion(component.version)}</span>
-            </li>
-          ))}
-        </ul>
-      </details>
+      <HostManifestDetails
+        snapshotId={isLaunched ? snapshots.to : snapshots.from}
+        hostKey={host.hostKey}
+        componentCount={host.components.length}
+        verb={isLaunched ? "Runs" : "Ran"}
+      />
     </div>
   );
 }

@@ -6,6 +6,8 @@ import { HostChangeTable } from "./host-change-table";
 
 export interface ServiceChangeSectionProps {
   group: ServiceChangeGroup;
+  /** The compared snapshots' ids. */
+  snapshots: { from: string; to: string };
   /** Whether to name the environment beside the service (several are on show). */
   showsEnvironment: boolean;
 }
@@ -18,7 +20,7 @@ const HOW: Record<ServiceChangeHow, { label: string; className: string }> = {
 };
 
 /** One service's changes: counts, how they happened in one line, and the hosts. */
-export function ServiceChangeSection({ group, showsEnvironment }: ServiceChangeSectionProps) {
+export function ServiceChangeSection({ group, snapshots, showsEnvironment }: ServiceChangeSectionProps) {
   const headingId = `service-${group.key.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
   const how = HOW[group.how];
   return (
@@ -45,7 +47,7 @@ export function ServiceChangeSection({ group, showsEnvironment }: ServiceChangeS
           )}
         </div>
       )}
-      <HostChangeTable service={group.service} hosts={group.hosts} />
+      <HostChangeTable service={group.service} hosts={group.hosts} snapshots={snapshots} />
     </section>
   );
 }

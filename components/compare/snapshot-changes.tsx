@@ -74,7 +74,7 @@ export async function SnapshotChanges({ from, to, kind, coverage }: SnapshotChan
       {shown.length === 0 && kind ? (
         <EmptyState title={`No ${KIND_NOUNS[kind]} hosts between these snapshots`} actions={<ButtonLink href={buildCompareHref({ from, to })}>Show all changes</ButtonLink>} />
       ) : (
-        shown.map((group) => <ServiceChangeSection key={group.key} group={group} showsEnvironment={showsEnvironment} />)
+        shown.map((group) => <ServiceChangeSection key={group.key} group={group} snapshots={{ from, to }} showsEnvironment={showsEnvironment} />)
       )}
     </div>
   );
