@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatCount, formatDateTime, formatPercent } from "./format";
+import { formatCount, formatDateTime, formatPercent, listNames } from "./format";
 
 describe("format", () => {
   it("shows timestamps in UTC to the minute", () => {
@@ -13,6 +13,16 @@ describe("format", () => {
     expect(formatCount(1200, "host")).toBe("1,200 hosts");
     expect(formatPercent(1, 3)).toBe("33%");
     expect(formatPercent(0, 0)).toBe("0%");
+  });
+});
+
+describe("listNames", () => {
+  it("lists a few names whole, and only the first of many with a count of the rest", () => {
+    expect(listNames([])).toBe("—");
+    expect(listNames(["api", "web"])).toBe("api, web");
+    const many = Array.from({ length: 1828 }, (_, i) => `service-${i}`);
+    expect(listNames(many)).toBe("service-0, service-1, service-2, service-3, service-4 and 1,823 more");
+    expect(listNames(many, 2)).toBe("service-0, service-1 and 1,826 more");
   });
 });
 

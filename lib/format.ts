@@ -20,6 +20,13 @@ export function formatCount(value: number, singular: string, plural = `${singula
   return `${value.toLocaleString("en-US")} ${value === 1 ? singular : plural}`;
 }
 
+/** The first `shown` names, then how many more: "api, web and 1,826 more"; "—" for none. */
+export function listNames(names: readonly string[], shown = 5): string {
+  if (names.length === 0) return "—";
+  if (names.length <= shown) return names.join(", ");
+  return `${names.slice(0, shown).join(", ")} and ${(names.length - shown).toLocaleString("en-US")} more`;
+}
+
 export function formatPercent(part: number, whole: number): string {
   if (whole === 0) return "0%";
   return `${Math.round((part / whole) * 100)}%`;

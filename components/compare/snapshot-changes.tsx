@@ -6,6 +6,7 @@ import type { SnapshotCoverage } from "@/lib/compare/choose-snapshots";
 import { countKinds, filterGroupsByKind, groupChangesByService, summarizeComparison } from "@/lib/compare/group-changes";
 import { buildCompareHref } from "@/lib/compare/schemas";
 import { AppError } from "@/lib/errors";
+import { listNames } from "@/lib/format";
 import { ChangeKindFilter } from "./change-kind-filter";
 import { ServiceChangeSection } from "./service-change-section";
 
@@ -65,8 +66,8 @@ export async function SnapshotChanges({ from, to, kind, coverage }: SnapshotChan
       {coverage && (coverage.onlyInFrom.length > 0 || coverage.onlyInTo.length > 0) && (
         <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
           These snapshots cover different services
-          {coverage.onlyInFrom.length > 0 && <> — only in From: {coverage.onlyInFrom.join(", ")}</>}
-          {coverage.onlyInTo.length > 0 && <> — only in To: {coverage.onlyInTo.join(", ")}</>}. Their hosts show as retired or launched because the other
+          {coverage.onlyInFrom.length > 0 && <> — only in From: {listNames(coverage.onlyInFrom, 10)}</>}
+          {coverage.onlyInTo.length > 0 && <> — only in To: {listNames(coverage.onlyInTo, 10)}</>}. Their hosts show as retired or launched because the other
           snapshot did not look at them, not because they went away.
         </p>
       )}

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRef, useState, type DragEvent, type FormEvent } from "react";
 import { buttonClasses } from "@/components/ui/button-link";
-import { formatCount } from "@/lib/format";
+import { formatCount, listNames } from "@/lib/format";
 import { FORMAT_IDS } from "@/lib/importers/types";
 import { interpretUploadResponse, type UploadOutcome } from "@/lib/snapshots/upload-client";
 
@@ -172,7 +172,7 @@ function UploadStatus({ phase }: { phase: Phase }) {
     <div role="status" className="rounded-md border border-emerald-300 bg-emerald-50 p-4 text-sm text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-100">
       <p className="font-semibold">{result.created ? "Snapshot stored." : "This content was uploaded before; nothing new was stored."}</p>
       <p className="mt-1">
-        {formatCount(result.hostCount, "host")} in {formatCount(result.services.length, "service")} ({result.services.join(", ")}), format{" "}
+        {formatCount(result.hostCount, "host")} in {formatCount(result.services.length, "service")} ({listNames(result.services, 10)}), format{" "}
         <span className="font-mono">{result.format}</span>.
         {result.skipped.length > 0 && <> Skipped {formatCount(result.skipped.length, "host")} not in the running fleet.</>}
       </p>
