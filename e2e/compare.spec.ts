@@ -7,10 +7,15 @@ async function upload(request: APIRequestContext, snapshot: unknown): Promise<st
   return ((await response.json()) as { id: string }).id;
 }
 
-/** A service whose host -a is replaced by -d (new nginx) while -b is patched in place. */
+/**
+ * Service S: host -a is replaced by -d (new nginx) while -b is patched in place. Service T:
+ * host -y goes away and -z arrives on its own in service U, so neither replaced anything.
+ */
 async function uploadReplacement(request: APIRequestContext) {
   const service = `compare-${randomUUID().slice(0, 8)}`;
   const host = (suffix: string) => `${service}-${suffix}`;
+  const scaledIn = `${service}-t`;
+  const scaledOut = `${service}-u`;
   const before = {
     takenAt: "2026-03-01T00:00:00Z",
     source: "e2e-compare",
@@ -18,6 +23,8 @@ async function uploadReplacement(request: APIRequestContext) {
     hosts: [
       { hostKey: host("a"), service, components: { nginx: "1.22.1", openssl: "3.0.11" } },
       { hostKey: host("b"), service, components: { nginx: "1.22.1", openssl: "3.0.11" } },
+      { hostKey: host("x"), service: scaledIn, components: { redis: "7.0.15" } },
+      { hostKey: host("y"), service: scaledIn, components: { redis: "7.0.15" } },
     ],
   };
   const after = {
@@ -26,24 +33,31 @@ async function uploadReplacement(request: APIRequestContext) {
     hosts: [
       { hostKey: host("b"), service, components: { nginx: "1.22.1", openssl: "3.0.13" } },
       { hostKey: host("d"), service, components: { nginx: "1.26.0", openssl: "3.0.11" } },
+      { hostKey: host("x"), service: scaledIn, components: { redis: "7.0.15" } },
+      { hostKey: host("z"), service: scaledOut, components: { node: "20.11.1", npm: "10.2.4" } },
     ],
   };
-  return { service, host, from: await upload(request, before), to: await upload(request, after) };
+  return { service, scaledIn, scaledOut, host, from: await upload(request, before), to: await upload(request, after) };
 }
 
-test("a comparison shows each changed host, and a launched or retired host's whole manifest when asked", async ({ page, request }) => {
-  const { service, host, from, to } = await uploadReplacement(request);
+test("a comparison names a replacement's hosts once, lists the others, and loads a host's whole manifest when asked", async ({ page, request }) => {
+  const { service, scaledIn, scaledOut, host, from, to } = await uploadReplacement(request);
   await page.goto(`/compare?from=${from}&to=${to}`);
 
-  const hosts = page.getByRole("table", { name: `Changed hosts of ${service}` });
-  await expect(hosts.getByRole("list", { name: `Changes on ${host("b")}` })).toContainText("openssl 3.0.11 → 3.0.13");
-  // The manifests are not part of the page: each loads when its host is opened.
-  await expect(page.getByRole("list", { name: `Components of ${host("d")}` })).toHaveCount(0);
+  const replaced = page.getByRole("region", { name: service, exact: true });
+  await expect(replaced).toContainText("1 host launched with the versions above, 1 host retired.");
+  await expect(replaced.getByRole("list", { name: `Launched hosts of ${service}` }).getByRole("link")).toHaveText([host("d")]);
+  await expect(replaced.getByRole("list", { name: `Retired hosts of ${service}` }).getByRole("link")).toHaveText([host("a")]);
+  await expect(replaced.getByRole("list", { name: `Changes on ${host("b")}` })).toContainText("openssl 3.0.11 → 3.0.13");
 
-  await hosts.getByText("Runs 2 components").click();
-  await expect(page.getByRole("list", { name: `Components of ${host("d")}` }).getByRole("listitem")).toHaveText(["nginx 1.26.0", "openssl 3.0.11"]);
-  await hosts.getByText("Ran 2 components").click();
-  await expect(page.getByRole("list", { name: `Components of ${host("a")}` }).getByRole("listitem")).toHaveText(["nginx 1.22.1", "openssl 3.0.11"]);
+  // Manifests are not part of the page: each loads when its host is opened.
+  const retired = page.getByRole("table", { name: `Changed hosts of ${scaledIn}` });
+  await expect(page.getByRole("list", { name: `Components of ${host("y")}` })).toHaveCount(0);
+  await retired.getByText("Ran 1 component").click();
+  await expect(page.getByRole("list", { name: `Components of ${host("y")}` }).getByRole("listitem")).toHaveText(["redis 7.0.15"]);
+  const launched = page.getByRole("table", { name: `Changed hosts of ${scaledOut}` });
+  await launched.getByText("Runs 2 components").click();
+  await expect(page.getByRole("list", { name: `Components of ${host("z")}` }).getByRole("listitem")).toHaveText(["node 20.11.1", "npm 10.2.4"]);
 });
 
 test("one host's manifest in one snapshot is served by the API, and a host the snapshot lacks is a 404", async ({ request }) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { SnapshotChange } from "@/lib/analysis/compare";
-import { abbreviateVersion, countKinds, summarizeComparison, filterGroupsByKind, groupChangesByService, summarizeServiceChanges } from "./group-changes";
+import { abbreviateVersion, countKinds, summarizeComparison, filterGroupsByKind, groupChangesByService, splitReplacement, summarizeServiceChanges } from "./group-changes";
 
 const launched = (service: string, hostKey: string, components: Record<string, string>, environment = "production"): SnapshotChange => ({
   service,
@@ -93,6 +93,29 @@ describe("groupChangesByService", () => {
     expect(group?.replacementChanges).toEqual([{ name: "nginx", from: "1.22, 1.24", to: "1.26" }]);
     expect(group?.hosts[0]?.isTypicalReplacement).toBe(true);
     expect(group?.summary).toBe("1 host replaced, 1 retired");
+  });
+});
+
+describe("splitReplacement", () => {
+  it("names the typical replacement's hosts once and keeps the hosts worth reading one by one as rows", () => {
+    const [group] = groupChangesByService([
+      mutated("web", "w-0", [["openssl", "3.0.11", "3.0.13"]]),
+      launched("web", "w-3", { app: "2", agent: "1" }),
+      launched("web", "w-4", { app: "2", agent: "2" }),
+      retired("web", "w-1", { app: "1", agent: "1" }),
+      retired("web", "w-2", { app: "1", agent: "1" }),
+    ]);
+    const { replacement, rows } = splitReplacement(group!.hosts);
+    expect(replacement?.launched.map((h) => h.hostKey)).toEqual(["w-4"]);
+    expect(replacement?.retired.map((h) => h.hostKey)).toEqual(["w-1", "w-2"]);
+    expect(rows.map((h) => h.hostKey)).toEqual(["w-0", "w-3"]);
+  });
+
+  it("keeps every host as a row when nothing was replaced", () => {
+    const [scaledIn] = groupChangesByService([retired("web", "w-1", { app: "1" }), mutated("web", "w-2", [["app", "1", "2"]])]);
+    expect(splitReplacement(scaledIn!.hosts)).toEqual({ replacement: null, rows: scaledIn!.hosts });
+    const [scaledOut] = groupChangesByService([launched("api", "a-1", { app: "1" })]);
+    expect(splitReplacement(scaledOut!.hosts).rows.map((h) => h.hostKey)).toEqual(["a-1"]);
   });
 });
 
