@@ -1,3 +1,4 @@
+import { listNames } from "@/lib/format";
 import type { ReportScope } from "./schemas";
 
 /** How the share dialog names the four kinds of scope. */
@@ -10,6 +11,9 @@ export function detectScopeKind(scope: ReportScope): ReportScopeKind {
   return "fleet";
 }
 
+/** Services a scope names before "and N more". */
+const SHOWN_NAMES = 4;
+
 /**
  * A report's scope in words, for lists and previews: "Whole fleet", "Environment production",
  * "Services billing, web in production", "Comparison of snapshots 3f2a… → 9c1d…".
@@ -17,19 +21,12 @@ export function detectScopeKind(scope: ReportScope): ReportScopeKind {
 export function describeReportScope(scope: ReportScope): string {
   const environment = scope.environment ? ` in ${scope.environment}` : "";
   if (scope.compare) {
-    const services = scope.services?.length ? ` (${listNames(scope.services)}${environment})` : environment ? ` (${scope.environment})` : "";
+    const services = scope.services?.length ? ` (${listNames(scope.services, SHOWN_NAMES)}${environment})` : environment ? ` (${scope.environment})` : "";
     return `Comparison of snapshots ${shortId(scope.compare.from)} → ${shortId(scope.compare.to)}${services}`;
   }
-  if (scope.services?.length) return `${scope.services.length === 1 ? "Service" : "Services"} ${listNames(scope.services)}${environment}`;
+  if (scope.services?.length) return `${scope.services.length === 1 ? "Service" : "Services"} ${listNames(scope.services, SHOWN_NAMES)}${environment}`;
   if (scope.environment) return `Environment ${scope.environment}`;
   return "Whole fleet";
-}
-
-const SHOWN_NAMES = 4;
-
-function listNames(names: readonly string[]): string {
-  const shown = names.slice(0, SHOWN_NAMES).join(", ");
-  return names.length > SHOWN_NAMES ? `${shown} and ${names.length - SHOWN_NAMES} more` : shown;
 }
 
 /** Snapshot ids are long hashes; their first characters tell them apart. */
