@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { SnapshotChangeKind } from "@/lib/analysis/compare";
+import { buildHostHref } from "@/lib/analysis/service-view";
 import { type HostChangeRow, splitReplacement } from "@/lib/compare/group-changes";
 import { formatCount } from "@/lib/format";
 import { ComponentChangeList } from "./component-change-list";
@@ -97,7 +98,7 @@ export function HostChangeTable({ service, hosts, snapshots, limit = 200 }: Host
 
 function HostLink({ host }: { host: HostChangeRow }) {
   return (
-    <Link href={`/hosts/${encodeURIComponent(host.hostKey)}?environment=${encodeURIComponent(host.environment)}`} className="text-sky-700 hover:underline dark:text-sky-400">
+    <Link href={buildHostHref(host.hostKey, host.environment)} className="text-sky-700 hover:underline dark:text-sky-400">
       {host.hostKey}
     </Link>
   );

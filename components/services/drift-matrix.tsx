@@ -17,6 +17,7 @@ import {
 import { formatComponentLabel, formatVersion } from "@/lib/analysis/format-display";
 import { formatDriftAge } from "@/lib/analysis/onset";
 import type { ServiceDetail } from "@/lib/analysis/queries";
+import { buildHostHref } from "@/lib/analysis/service-view";
 import { formatDate } from "@/lib/format";
 import type { PinTarget } from "./pin-version-dialog";
 
@@ -223,7 +224,7 @@ function MatrixRow({ row, rowIndex, columns, environment, takenAt, selected, onS
         className="sticky left-0 z-10 max-w-64 truncate border-b border-r border-slate-100 bg-white px-2 text-left font-mono font-normal group-hover:bg-slate-50 dark:border-slate-800 dark:bg-slate-900 dark:group-hover:bg-slate-800"
       >
         <Link
-          href={`/hosts/${encodeURIComponent(row.hostKey)}?environment=${encodeURIComponent(environment)}`}
+          href={buildHostHref(row.hostKey, environment)}
           className="text-sky-700 underline-offset-2 hover:underline dark:text-sky-400"
           title={row.hostKey}
         >

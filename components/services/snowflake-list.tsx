@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import type { ServiceDetail } from "@/lib/analysis/queries";
+import { buildHostHref } from "@/lib/analysis/service-view";
 
 export interface SnowflakeListProps {
   hosts: ServiceDetail["hosts"];
@@ -27,7 +28,7 @@ export function SnowflakeList({ hosts, hostCount, environment }: SnowflakeListPr
                 <span aria-hidden className="mr-1 text-snowflake dark:text-violet-400">
                   ❄
                 </span>
-                <Link href={`/hosts/${encodeURIComponent(host.hostKey)}?environment=${encodeURIComponent(environment)}`} className="font-mono text-sky-700 underline-offset-2 hover:underline dark:text-sky-400">
+                <Link href={buildHostHref(host.hostKey, environment)} className="font-mono text-sky-700 underline-offset-2 hover:underline dark:text-sky-400">
                   {host.hostKey}
                 </Link>
               </p>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildServiceExportHref, buildServiceHref, parseServiceViewParams, serializeServiceViewParams } from "./service-view";
+import { buildHostHref, buildServiceExportHref, buildServiceHref, parseServiceViewParams, serializeServiceViewParams } from "./service-view";
 
 describe("parseServiceViewParams", () => {
   it("reads every view parameter", () => {
@@ -49,5 +49,11 @@ describe("buildServiceHref / buildServiceExportHref", () => {
       "/api/services/billing/export?format=csv&table=drift&environment=production&snapshot=s1&baseline=majority&host=billing-0&component=nginx&drifted=1",
     );
     expect(buildServiceExportHref("billing", {}, { format: "json" })).toBe("/api/services/billing/export?format=json");
+  });
+});
+
+describe("buildHostHref", () => {
+  it("encodes the host key and the environment", () => {
+    expect(buildHostHref("web/01 a", "prod & test")).toBe("/hosts/web%2F01%20a?environment=prod%20%26%20test");
   });
 });

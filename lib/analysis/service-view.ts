@@ -56,6 +56,11 @@ export function buildServiceHref(name: string, params: Partial<ServiceViewParams
   return `/services/${encodeURIComponent(name)}${query ? `?${query}` : ""}`;
 }
 
+/** The page of one of a service's hosts, in the service's environment. */
+export function buildHostHref(hostKey: string, environment: string): string {
+  return `/hosts/${encodeURIComponent(hostKey)}?environment=${encodeURIComponent(environment)}`;
+}
+
 export type ServiceExportKind = { format: "csv"; table: "drift" | "spread" } | { format: "json" };
 
 /** The export of what the page shows: the same data parameters and the same filters (sorting aside). */
