@@ -1,11 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type APIRequestContext } from "@playwright/test";
-
-async function upload(request: APIRequestContext, snapshot: unknown): Promise<string> {
-  const response = await request.post("/api/snapshots", { data: snapshot });
-  expect(response.status(), await response.text()).toBe(201);
-  return ((await response.json()) as { id: string }).id;
-}
+import { uploadSnapshot } from "./support/fleets";
 
 /**
  * Service S: host -a is replaced by -d (new nginx) while -b is patched in place. Service T:
@@ -37,7 +32,7 @@ async function uploadReplacement(request: APIRequestContext) {
       { hostKey: host("z"), service: scaledOut, components: { node: "20.11.1", npm: "10.2.4" } },
     ],
   };
-  return { service, scaledIn, scaledOut, host, from: await upload(request, before), to: await upload(request, after) };
+  return { service, scaledIn, scaledOut, host, from: await uploadSnapshot(request, before), to: await uploadSnapshot(request, after) };
 }
 
 test("a comparison names a replacement's hosts once, lists the others, and loads a host's whole manifest when asked", async ({ page, request }) => {

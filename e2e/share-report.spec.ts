@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { uploadSnapshot } from "./support/fleets";
 
 /**
  * DESIGN.md's three web servers under a name unique to one test: web-b drifts (nginx, node),
@@ -25,19 +26,13 @@ function uniqueFleet(takenAt = new Date().toISOString()) {
   };
 }
 
-async function upload(request: APIRequestContext, snapshot: unknown): Promise<string> {
-  const response = await request.post("/api/snapshots", { data: snapshot });
-  expect(response.status(), await response.text()).toBe(201);
-  return ((await response.json()) as { id: string }).id;
-}
-
 test("a user shares a service from its page; a stranger opens the link, sees the report and its chart, downloads the CSV; revoked, it is a 404", async ({
   page,
   browser,
   request,
 }) => {
   const fleet = uniqueFleet();
-  await upload(request, fleet.snapshot);
+  await uploadSnapshot(request, fleet.snapshot);
   const title = `Drift of ${fleet.service} for the audit`;
 
   await page.goto(`/services/${fleet.service}?environment=production`);
@@ -113,7 +108,7 @@ test("a user shares a service from its page; a stranger opens the link, sees the
 
 test("a revoked link and a link that never existed answer the same 404, page and data alike", async ({ browser, request }) => {
   const fleet = uniqueFleet();
-  await upload(request, fleet.snapshot);
+  await uploadSnapshot(request, fleet.snapshot);
   const created = await request.post("/api/reports", { data: { title: `Revoked ${fleet.service}`, scope: { services: [fleet.service] }, expiresInDays: 1 } });
   expect(created.status(), await created.text()).toBe(201);
   const { id, url, expiresAt } = (await created.json()) as { id: string; url: string; expiresAt: string };
@@ -145,13 +140,13 @@ test("a revoked link and a link that never existed answer the same 404, page and
 
 test("a comparison is shared from the compare page with both snapshots prefilled", async ({ page, browser, request }) => {
   const fleet = uniqueFleet("2026-02-01T00:00:00Z");
-  const from = await upload(request, fleet.snapshot);
+  const from = await uploadSnapshot(request, fleet.snapshot);
   const patched = {
     ...fleet.snapshot,
     takenAt: "2026-02-08T00:00:00Z",
     hosts: fleet.snapshot.hosts.map((h) => ({ ...h, components: { ...h.components, nginx: "1.26.0" } })),
   };
-  const to = await upload(request, patched);
+  const to = await uploadSnapshot(request, patched);
 
   await page.goto(`/compare?from=${from}&to=${to}`);
   await page.getByRole("button", { name: "Share", exact: true }).click();

@@ -1,5 +1,13 @@
-/** Generated canonical snapshots for fault tests: small ones, and large ones that take a while to ingest. */
+/** Generated canonical snapshots for the e2e tests, and their upload. */
 import { randomUUID } from "node:crypto";
+import { expect, type APIRequestContext } from "@playwright/test";
+
+/** Uploads a snapshot through the API, expecting it to be new; answers its id. */
+export async function uploadSnapshot(request: APIRequestContext, snapshot: unknown): Promise<string> {
+  const response = await request.post("/api/snapshots", { data: snapshot });
+  expect(response.status(), await response.text()).toBe(201);
+  return ((await response.json()) as { id: string }).id;
+}
 
 /** A small snapshot with names unique to this call. */
 export function smallFleetJson(label: string): string {
