@@ -10,7 +10,8 @@ import {
 } from "./e2e/support/servers";
 
 // e2e runs against the production build (`next build` first; `npm test` does both), served by
-// its standalone server as the Docker image serves it (scripts/serve.ts), on a port of its own, in Debian's Chromium: browsers cannot be downloaded on these machines.
+// its standalone server as the Docker image serves it (scripts/serve.ts), on a port of its
+// own, in Debian's Chromium: browsers cannot be downloaded on these machines.
 // A second server runs the same build with an admin password (e2e/auth.spec.ts).
 const unsetAccess = `env ${ACCESS_VARIABLES.map((name) => `-u ${name}`).join(" ")}`;
 
